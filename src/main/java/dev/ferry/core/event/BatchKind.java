@@ -1,0 +1,14 @@
+package dev.ferry.core.event;
+
+/** What a {@link ChangeBatch} carries. */
+public enum BatchKind {
+    /** Row changes: snapshot rows (with a snapshot id and chunk number) or binlog changes. */
+    ROWS,
+    /**
+     * A table's snapshot starts under a new snapshot id. The destination discards rows an earlier,
+     * unfinished attempt at the same table left behind.
+     */
+    SNAPSHOT_BEGIN,
+    /** A table's snapshot is complete; binlog changes at or before its watermark are already in it. */
+    SNAPSHOT_END
+}

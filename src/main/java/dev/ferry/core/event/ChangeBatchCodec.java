@@ -1,0 +1,201 @@
+package dev.ferry.core.event;
+
+import dev.ferry.core.TableId;
+import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.schema.TableDef;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Ferry's wire format for {@link ChangeBatch}: a compact binary encoding carried as the Kafka record
+ * value (use Connect's {@code ByteArrayConverter}). Values keep their exact bits: floating point as
+ * IEEE 754 bits, decimals and temporals as text, binary strings as raw bytes.
+ *
+ * <p>Layout: magic, version, kind, table definition, snapshot id, chunk, watermark, rows.
+ */
+public final class ChangeBatchCodec {
+    static final int MAGIC = 0xFE;
+    static final int VERSION = 1;
+
+    private static final int NULL = 0;
+    private static final int LONG = 1;
+    private static final int FLOAT = 2;
+    private static final int DOUBLE = 3;
+    private static final int STRING = 4;
+    private static final int BYTES = 5;
+
+    private ChangeBatchCodec() {
+    }
+
+    public static byte[] encode(ChangeBatch batch) {
+        BinaryWriter out = new BinaryWriter(256 + batch.rows().size() * 64);
+        out.writeByte(MAGIC);
+        out.writeByte(VERSION);
+        out.writeByte(batch.kind().ordinal());
+        writeTable(out, batch.table());
+        out.writeOptionalString(batch.snapshotId());
+        out.writeSignedVarLong(batch.chunk());
+        writePosition(out, batch.watermark());
+        out.writeVarLong(batch.rows().size());
+        int width = batch.table().columns().size();
+        for (RowChange row : batch.rows()) {
+            out.writeByte(row.op().code());
+            writePosition(out, row.position());
+            writeImage(out, row.before(), width);
+            writeImage(out, row.after(), width);
+        }
+        return out.toByteArray();
+    }
+
+    public static ChangeBatch decode(byte[] bytes) {
+        BinaryReader in = new BinaryReader(bytes);
+        if (in.readByte() != MAGIC) {
+            throw new MalformedBatchException("not a Ferry change batch (bad magic byte)");
+        }
+        int version = in.readByte();
+        if (version != VERSION) {
+            throw new MalformedBatchException("change batch format version " + version + " is not supported (expected " + VERSION + ")");
+        }
+        BatchKind kind = BatchKind.values()[in.readByte()];
+        TableDef table = readTable(in);
+        String snapshotId = in.readOptionalString();
+        long chunk = in.readSignedVarLong();
+        SourcePosition watermark = readPosition(in);
+        int count = (int) in.readVarLong();
+        int width = table.columns().size();
+        List<RowChange> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            RowOp op = RowOp.ofCode((char) in.readByte());
+            SourcePosition position = readPosition(in);
+            rows.add(new RowChange(op, position, readImage(in, width), readImage(in, width)));
+        }
+        if (!in.exhausted()) {
+            throw new MalformedBatchException("trailing bytes after the last row");
+        }
+        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows);
+    }
+
+    private static void writeTable(BinaryWriter out, TableDef table) {
+        out.writeString(table.id().database());
+        out.writeString(table.id().table());
+        out.writeVarLong(table.columns().size());
+        for (ColumnDef c : table.columns()) {
+            out.writeString(c.name());
+            out.writeString(c.dataType());
+            out.writeString(c.columnType());
+            out.writeOptionalString(c.charset());
+            out.writeOptionalString(c.collation());
+            out.writeByte((c.nullable() ? 1 : 0) | (c.generatedStored() ? 2 : 0));
+            out.writeOptionalString(c.generationExpression());
+        }
+        out.writeVarLong(table.keyColumns().size());
+        table.keyColumns().forEach(out::writeString);
+    }
+
+    private static TableDef readTable(BinaryReader in) {
+        TableId id = new TableId(in.readString(), in.readString());
+        int count = (int) in.readVarLong();
+        List<ColumnDef> columns = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String name = in.readString();
+            String dataType = in.readString();
+            String columnType = in.readString();
+            String charset = in.readOptionalString();
+            String collation = in.readOptionalString();
+            int flags = in.readByte();
+            String generation = in.readOptionalString();
+            columns.add(new ColumnDef(name, dataType, columnType, charset, collation, (flags & 1) != 0, generation, (flags & 2) != 0));
+        }
+        int keys = (int) in.readVarLong();
+        List<String> keyColumns = new ArrayList<>(keys);
+        for (int i = 0; i < keys; i++) {
+            keyColumns.add(in.readString());
+        }
+        return new TableDef(id, columns, keyColumns);
+    }
+
+    private static void writePosition(BinaryWriter out, SourcePosition p) {
+        out.writeByte(p == null ? 0 : 1);
+        if (p != null) {
+            out.writeVarLong(p.fileSequence());
+            out.writeVarLong(p.position());
+            out.writeSignedVarLong(p.row());
+            out.writeSignedVarLong(p.sub());
+        }
+    }
+
+    private static SourcePosition readPosition(BinaryReader in) {
+        if (in.readByte() == 0) {
+            return null;
+        }
+        return new SourcePosition(in.readVarLong(), in.readVarLong(), (int) in.readSignedVarLong(), (int) in.readSignedVarLong());
+    }
+
+    private static void writeImage(BinaryWriter out, Object[] image, int width) {
+        if (image == null) {
+            out.writeByte(0);
+            return;
+        }
+        if (image.length != width) {
+            throw new IllegalArgumentException("row image has " + image.length + " values for " + width + " columns");
+        }
+        out.writeByte(1);
+        for (Object value : image) {
+            writeValue(out, value);
+        }
+    }
+
+    private static Object[] readImage(BinaryReader in, int width) {
+        if (in.readByte() == 0) {
+            return null;
+        }
+        Object[] image = new Object[width];
+        for (int i = 0; i < width; i++) {
+            image[i] = readValue(in);
+        }
+        return image;
+    }
+
+    private static void writeValue(BinaryWriter out, Object value) {
+        if (value == null) {
+            out.writeByte(NULL);
+        }
+        else if (value instanceof Long l) {
+            out.writeByte(LONG);
+            out.writeSignedVarLong(l);
+        }
+        else if (value instanceof Float f) {
+            out.writeByte(FLOAT);
+            out.writeFixedInt(Float.floatToRawIntBits(f));
+        }
+        else if (value instanceof Double d) {
+            out.writeByte(DOUBLE);
+            out.writeFixedLong(Double.doubleToRawLongBits(d));
+        }
+        else if (value instanceof String s) {
+            out.writeByte(STRING);
+            out.writeString(s);
+        }
+        else if (value instanceof byte[] b) {
+            out.writeByte(BYTES);
+            out.writeBytes(b);
+        }
+        else {
+            throw new IllegalArgumentException("cannot carry a value of type " + value.getClass().getName());
+        }
+    }
+
+    private static Object readValue(BinaryReader in) {
+        int tag = in.readByte();
+        return switch (tag) {
+            case NULL -> null;
+            case LONG -> in.readSignedVarLong();
+            case FLOAT -> Float.intBitsToFloat(in.readFixedInt());
+            case DOUBLE -> Double.longBitsToDouble(in.readFixedLong());
+            case STRING -> in.readString();
+            case BYTES -> in.readBytes();
+            default -> throw new MalformedBatchException("unknown value tag " + tag);
+        };
+    }
+}

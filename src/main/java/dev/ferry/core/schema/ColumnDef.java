@@ -1,0 +1,42 @@
+package dev.ferry.core.schema;
+
+import java.util.Objects;
+
+/**
+ * One column as the source server defines it.
+ *
+ * @param name the column name
+ * @param dataType the lower-case data type without attributes ({@code int}, {@code decimal}, {@code varchar})
+ * @param columnType the full type as {@code information_schema.COLUMNS.COLUMN_TYPE} spells it
+ *        ({@code decimal(65,30) unsigned}, {@code enum('a','b')}); a destination table uses it verbatim
+ * @param charset the character set of a character column, or null
+ * @param collation the collation of a character column, or null
+ * @param nullable whether the column accepts NULL
+ * @param generationExpression the expression of a generated column, or null for a stored value
+ * @param generatedStored whether a generated column is STORED (else VIRTUAL); meaningless otherwise
+ */
+public record ColumnDef(
+        String name,
+        String dataType,
+        String columnType,
+        String charset,
+        String collation,
+        boolean nullable,
+        String generationExpression,
+        boolean generatedStored) {
+
+    public ColumnDef {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(dataType, "dataType");
+        Objects.requireNonNull(columnType, "columnType");
+    }
+
+    /** A generated column is computed by the destination from the other columns and never written. */
+    public boolean generated() {
+        return generationExpression != null && !generationExpression.isEmpty();
+    }
+
+    public ValueKind valueKind() {
+        return ValueKind.of(dataType, columnType);
+    }
+}

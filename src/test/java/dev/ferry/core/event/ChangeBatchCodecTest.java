@@ -1,0 +1,74 @@
+package dev.ferry.core.event;
+
+import dev.ferry.core.TableId;
+import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.schema.TableDef;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ChangeBatchCodecTest {
+
+    private static final TableDef TABLE = new TableDef(new TableId("shop", "orders"), List.of(
+            new ColumnDef("id", "bigint", "bigint unsigned", null, null, false, null, false),
+            new ColumnDef("f", "float", "float", null, null, true, null, false),
+            new ColumnDef("d", "double", "double", null, null, true, null, false),
+            new ColumnDef("note", "varchar", "varchar(20)", "utf8mb4", "utf8mb4_0900_ai_ci", true, null, false),
+            new ColumnDef("raw", "varbinary", "varbinary(8)", null, null, true, null, false),
+            new ColumnDef("total", "int", "int", null, null, true, "`id` * 2", true)),
+            List.of("id"));
+
+    @Test
+    void roundTripsEveryValueTypeBitForBit() {
+        Object[] before = {"18446744073709551615", -0.0f, Double.MIN_VALUE, "😀 trailing  ", new byte[] {0, 1, 0}, null};
+        Object[] after = {"1", Float.intBitsToFloat(0x7f7fffff), -0.0d, "", new byte[0], 42L};
+        ChangeBatch batch = ChangeBatch.changes(TABLE, List.of(
+                new RowChange(RowOp.UPDATE, new SourcePosition(3, 1234, 0, 1), before, after),
+                new RowChange(RowOp.DELETE, new SourcePosition(3, 1300, 2, 0), after, null)));
+
+        ChangeBatch decoded = ChangeBatchCodec.decode(ChangeBatchCodec.encode(batch));
+
+        assertThat(decoded.table()).isEqualTo(TABLE);
+        assertThat(decoded.kind()).isEqualTo(BatchKind.ROWS);
+        assertThat(decoded.rows()).hasSize(2);
+        RowChange first = decoded.rows().get(0);
+        assertThat(first.position()).isEqualTo(new SourcePosition(3, 1234, 0, 1));
+        assertThat(first.before()).containsExactly(before);
+        assertThat(Float.floatToRawIntBits((Float) first.before()[1])).isEqualTo(0x80000000);
+        assertThat(Double.doubleToRawLongBits((Double) first.after()[2])).isEqualTo(0x8000000000000000L);
+        assertThat(first.after()).containsExactly(after);
+        assertThat(decoded.rows().get(1).after()).isNull();
+    }
+
+    @Test
+    void roundTripsSnapshotMarkers() {
+        ChangeBatch end = ChangeBatch.snapshotEnd(TABLE, "s-1", 7, SourcePosition.snapshotPoint(2, 4));
+        ChangeBatch decoded = ChangeBatchCodec.decode(ChangeBatchCodec.encode(end));
+        assertThat(decoded.kind()).isEqualTo(BatchKind.SNAPSHOT_END);
+        assertThat(decoded.snapshotId()).isEqualTo("s-1");
+        assertThat(decoded.chunk()).isEqualTo(7);
+        assertThat(decoded.watermark()).isEqualTo(SourcePosition.snapshotPoint(2, 4));
+    }
+
+    @Test
+    void rejectsForeignAndTruncatedBytes() {
+        assertThatThrownBy(() -> ChangeBatchCodec.decode("{\"json\":1}".getBytes()))
+                .isInstanceOf(MalformedBatchException.class).hasMessageContaining("magic");
+        byte[] good = ChangeBatchCodec.encode(ChangeBatch.snapshotBegin(TABLE, "s"));
+        byte[] cut = java.util.Arrays.copyOf(good, good.length - 3);
+        assertThatThrownBy(() -> ChangeBatchCodec.decode(cut)).isInstanceOf(MalformedBatchException.class);
+    }
+
+    @Test
+    void snapshotPointOrdersBeforeEveryChangeAtItsPosition() {
+        SourcePosition point = SourcePosition.snapshotPoint(5, 900);
+        assertThat(new SourcePosition(5, 900, 0, 0).isAfter(point)).isTrue();
+        assertThat(new SourcePosition(5, 899, 9, 0).isAfter(point)).isFalse();
+        assertThat(new SourcePosition(4, 99999, 0, 0).isAfter(point)).isFalse();
+        assertThat(new SourcePosition(6, 4, 0, 0).isAfter(point)).isTrue();
+        assertThat(SourcePosition.fileSequence("mysql-bin.000042")).isEqualTo(42);
+    }
+}
