@@ -36,6 +36,19 @@ public record ColumnDef(
         return generationExpression != null && !generationExpression.isEmpty();
     }
 
+    /**
+     * The first number in the column type's parentheses: the width of {@code bit(12)}, the fractional
+     * digits of {@code datetime(6)}; {@code fallback} when the type has none.
+     */
+    public int typeArgument(int fallback) {
+        int open = columnType.indexOf('(');
+        int end = open;
+        while (end + 1 < columnType.length() && Character.isDigit(columnType.charAt(end + 1))) {
+            end++;
+        }
+        return open < 0 || end == open ? fallback : Integer.parseInt(columnType.substring(open + 1, end + 1));
+    }
+
     public ValueKind valueKind() {
         return ValueKind.of(dataType, columnType);
     }

@@ -1,0 +1,255 @@
+package dev.ferry.source;
+
+import dev.ferry.core.config.MigrationType;
+import dev.ferry.core.config.TableSelection;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The source connector's configuration: the connection keys Debezium users know, Ferry's own keys
+ * for what to migrate and how, and the Debezium schema history keys, parsed once into typed values.
+ */
+public final class FerrySourceConfig extends AbstractConfig {
+    private static final String GROUP_CONNECTION = "Connection";
+    private static final String GROUP_SELECTION = "Selection";
+    private static final String GROUP_MIGRATION = "Migration";
+    private static final String GROUP_HISTORY = "Schema history";
+
+    public static final String HOSTNAME_CONFIG = "database.hostname";
+    private static final String HOSTNAME_DOC = "Host name or IP address of the source MySQL server.";
+    public static final String PORT_CONFIG = "database.port";
+    private static final String PORT_DOC = "Port of the source MySQL server.";
+    public static final String USER_CONFIG = "database.user";
+    private static final String USER_DOC = "User Ferry connects as. It needs SELECT on the selected tables and, for incremental "
+            + "migration, REPLICATION SLAVE and REPLICATION CLIENT. No RELOAD, LOCK TABLES or SUPER is needed.";
+    public static final String PASSWORD_CONFIG = "database.password";
+    private static final String PASSWORD_DOC = "Password of database.user.";
+    public static final String SERVER_ID_CONFIG = "database.server.id";
+    private static final String SERVER_ID_DOC = "Server id Ferry uses to read the binlog as a replica would. It must differ from "
+            + "the server_id of the source and of every replica and other binlog reader of it.";
+    public static final String SSL_MODE_CONFIG = "database.ssl.mode";
+    private static final String SSL_MODE_DOC = "TLS for source connections: disabled, preferred, required, verify_ca or verify_identity.";
+    public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
+    private static final String TOPIC_PREFIX_DOC = "Prefix of the Kafka topics Ferry writes: one topic per table, named "
+            + "<prefix>.<database>.<table>, and <prefix>.ferry for lifecycle events. Also names the source in offsets.";
+
+    public static final String DATABASE_INCLUDE_CONFIG = "database.include.list";
+    private static final String DATABASE_INCLUDE_DOC = "Comma-separated databases to migrate. Empty: every database except "
+            + "mysql, sys, information_schema and performance_schema.";
+    public static final String TABLE_INCLUDE_CONFIG = "table.include.list";
+    private static final String TABLE_INCLUDE_DOC = "Comma-separated regular expressions matched against database.table; "
+            + "only matching tables of the included databases are migrated. Empty: all of them.";
+    public static final String TABLE_EXCLUDE_CONFIG = "table.exclude.list";
+    private static final String TABLE_EXCLUDE_DOC = "Comma-separated regular expressions matched against database.table; "
+            + "matching tables are left out.";
+
+    public static final String MIGRATION_TYPES_CONFIG = "migration.types";
+    private static final String MIGRATION_TYPES_DOC = "What to migrate, any combination of schema, full and incremental. "
+            + "'full' alone copies a consistent snapshot and then reports the migration complete; 'incremental' alone "
+            + "starts from the binlog position at the first start; 'full,incremental' streams the binlog from the "
+            + "snapshot's point with no gap and no overlap. 'schema' creates the destination tables even when no row is copied.";
+    public static final String SNAPSHOT_CHUNK_ROWS_CONFIG = "snapshot.chunk.rows";
+    private static final String SNAPSHOT_CHUNK_ROWS_DOC = "Most rows in one snapshot record. Larger chunks mean fewer, larger "
+            + "Kafka records and fewer destination statements.";
+    public static final String SNAPSHOT_CHUNK_BYTES_CONFIG = "snapshot.chunk.bytes";
+    private static final String SNAPSHOT_CHUNK_BYTES_DOC = "Approximate most bytes of row data in one snapshot record; keep it "
+            + "well under the producer's max.request.size and the topic's max.message.bytes. A single larger row still "
+            + "travels alone, so those limits must fit the largest row.";
+    public static final String SNAPSHOT_QUEUE_CONFIG = "snapshot.queue.chunks";
+    private static final String SNAPSHOT_QUEUE_DOC = "Chunks read ahead of Kafka while the snapshot runs.";
+
+    public static final String HISTORY_SERVERS_CONFIG = "schema.history.internal.kafka.bootstrap.servers";
+    private static final String HISTORY_SERVERS_DOC = "Kafka bootstrap servers for Debezium's schema history, which incremental "
+            + "migration needs to decode binlog events after DDL. Usually the Connect cluster's own brokers.";
+    public static final String HISTORY_TOPIC_CONFIG = "schema.history.internal.kafka.topic";
+    private static final String HISTORY_TOPIC_DOC = "Topic of Debezium's schema history. Default: <topic.prefix>.schema-history.";
+
+    public static final ConfigDef CONFIG_DEF = configDef();
+
+    private final Set<MigrationType> migrationTypes;
+    private final TableSelection selection;
+
+    public FerrySourceConfig(Map<?, ?> props) {
+        super(CONFIG_DEF, props);
+        migrationTypes = MigrationType.parseList(getString(MIGRATION_TYPES_CONFIG));
+        selection = new TableSelection(getList(DATABASE_INCLUDE_CONFIG), getList(TABLE_INCLUDE_CONFIG), getList(TABLE_EXCLUDE_CONFIG));
+        if (migrationTypes.contains(MigrationType.INCREMENTAL) && getString(HISTORY_SERVERS_CONFIG).isBlank()) {
+            throw new ConfigException(HISTORY_SERVERS_CONFIG, "", "incremental migration needs the Kafka bootstrap servers for "
+                    + "Debezium's schema history; set it to the Connect cluster's bootstrap.servers");
+        }
+    }
+
+    private static ConfigDef configDef() {
+        ConfigDef def = new ConfigDef();
+        int order = 0;
+        def.define(HOSTNAME_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH,
+                HOSTNAME_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "Host");
+        def.define(PORT_CONFIG, Type.INT, 3306, ConfigDef.Range.between(1, 65535), Importance.HIGH, PORT_DOC, GROUP_CONNECTION,
+                ++order, Width.SHORT, "Port");
+        def.define(USER_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(), Importance.HIGH, USER_DOC,
+                GROUP_CONNECTION, ++order, Width.MEDIUM, "User");
+        def.define(PASSWORD_CONFIG, Type.PASSWORD, "", Importance.HIGH, PASSWORD_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "Password");
+        def.define(SERVER_ID_CONFIG, Type.LONG, ConfigDef.NO_DEFAULT_VALUE, ConfigDef.Range.between(1, 4294967295L), Importance.HIGH,
+                SERVER_ID_DOC, GROUP_CONNECTION, ++order, Width.SHORT, "Replica server id");
+        def.define(SSL_MODE_CONFIG, Type.STRING, "preferred", ConfigDef.CaseInsensitiveValidString.in(
+                "disabled", "preferred", "required", "verify_ca", "verify_identity"), Importance.MEDIUM, SSL_MODE_DOC,
+                GROUP_CONNECTION, ++order, Width.SHORT, "TLS mode");
+        def.define(TOPIC_PREFIX_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new TopicPrefixValidator(), Importance.HIGH,
+                TOPIC_PREFIX_DOC, GROUP_CONNECTION, ++order, Width.MEDIUM, "Topic prefix");
+
+        order = 0;
+        def.define(DATABASE_INCLUDE_CONFIG, Type.LIST, "", Importance.HIGH, DATABASE_INCLUDE_DOC, GROUP_SELECTION, ++order,
+                Width.LONG, "Databases");
+        def.define(TABLE_INCLUDE_CONFIG, Type.LIST, "", new RegexListValidator(), Importance.MEDIUM, TABLE_INCLUDE_DOC,
+                GROUP_SELECTION, ++order, Width.LONG, "Tables to include");
+        def.define(TABLE_EXCLUDE_CONFIG, Type.LIST, "", new RegexListValidator(), Importance.MEDIUM, TABLE_EXCLUDE_DOC,
+                GROUP_SELECTION, ++order, Width.LONG, "Tables to exclude");
+
+        order = 0;
+        def.define(MIGRATION_TYPES_CONFIG, Type.STRING, "schema,full,incremental", new MigrationTypesValidator(), Importance.HIGH,
+                MIGRATION_TYPES_DOC, GROUP_MIGRATION, ++order, Width.MEDIUM, "Migration types");
+        def.define(SNAPSHOT_CHUNK_ROWS_CONFIG, Type.INT, 2048, ConfigDef.Range.between(1, 1_000_000), Importance.LOW,
+                SNAPSHOT_CHUNK_ROWS_DOC, GROUP_MIGRATION, ++order, Width.SHORT, "Rows per snapshot record");
+        def.define(SNAPSHOT_CHUNK_BYTES_CONFIG, Type.INT, 512 * 1024, ConfigDef.Range.between(1024, 256 * 1024 * 1024),
+                Importance.LOW, SNAPSHOT_CHUNK_BYTES_DOC, GROUP_MIGRATION, ++order, Width.SHORT, "Bytes per snapshot record");
+        def.define(SNAPSHOT_QUEUE_CONFIG, Type.INT, 16, ConfigDef.Range.between(1, 1024), Importance.LOW, SNAPSHOT_QUEUE_DOC,
+                GROUP_MIGRATION, ++order, Width.SHORT, "Snapshot read-ahead");
+
+        order = 0;
+        def.define(HISTORY_SERVERS_CONFIG, Type.STRING, "", Importance.HIGH, HISTORY_SERVERS_DOC, GROUP_HISTORY, ++order,
+                Width.LONG, "History bootstrap servers");
+        def.define(HISTORY_TOPIC_CONFIG, Type.STRING, "", Importance.MEDIUM, HISTORY_TOPIC_DOC, GROUP_HISTORY, ++order,
+                Width.LONG, "History topic");
+        return def;
+    }
+
+    public String hostname() {
+        return getString(HOSTNAME_CONFIG);
+    }
+
+    public int port() {
+        return getInt(PORT_CONFIG);
+    }
+
+    public String user() {
+        return getString(USER_CONFIG);
+    }
+
+    public Password password() {
+        return getPassword(PASSWORD_CONFIG);
+    }
+
+    public long serverId() {
+        return getLong(SERVER_ID_CONFIG);
+    }
+
+    public String sslMode() {
+        return getString(SSL_MODE_CONFIG).toLowerCase(Locale.ROOT);
+    }
+
+    public String topicPrefix() {
+        return getString(TOPIC_PREFIX_CONFIG);
+    }
+
+    public TableSelection selection() {
+        return selection;
+    }
+
+    public Set<MigrationType> migrationTypes() {
+        return migrationTypes;
+    }
+
+    public boolean includes(MigrationType type) {
+        return migrationTypes.contains(type);
+    }
+
+    public int snapshotChunkRows() {
+        return getInt(SNAPSHOT_CHUNK_ROWS_CONFIG);
+    }
+
+    public int snapshotChunkBytes() {
+        return getInt(SNAPSHOT_CHUNK_BYTES_CONFIG);
+    }
+
+    public int snapshotQueueChunks() {
+        return getInt(SNAPSHOT_QUEUE_CONFIG);
+    }
+
+    public String historyBootstrapServers() {
+        return getString(HISTORY_SERVERS_CONFIG);
+    }
+
+    public String historyTopic() {
+        String topic = getString(HISTORY_TOPIC_CONFIG);
+        return topic.isBlank() ? topicPrefix() + ".schema-history" : topic;
+    }
+
+    /** The topic of Ferry's lifecycle events for this source. */
+    public String controlTopic() {
+        return topicPrefix() + ".ferry";
+    }
+
+    private static final class MigrationTypesValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                MigrationType.parseList((String) value);
+            }
+            catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, "use a comma-separated list of schema, full, incremental (" + e.getMessage() + ")");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "any combination of " + Arrays.toString(MigrationType.values()).toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static final class RegexListValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            @SuppressWarnings("unchecked")
+            List<String> patterns = (List<String>) value;
+            for (String pattern : patterns) {
+                try {
+                    java.util.regex.Pattern.compile(pattern.trim());
+                }
+                catch (java.util.regex.PatternSyntaxException e) {
+                    throw new ConfigException(name, pattern, "not a valid regular expression: " + e.getDescription());
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "comma-separated regular expressions";
+        }
+    }
+
+    private static final class TopicPrefixValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String prefix = (String) value;
+            if (prefix == null || !prefix.matches("[a-zA-Z0-9._-]+")) {
+                throw new ConfigException(name, value, "use only letters, digits, '.', '_' and '-' (it becomes part of topic names)");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "letters, digits, '.', '_', '-'";
+        }
+    }
+}

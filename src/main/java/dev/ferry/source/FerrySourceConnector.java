@@ -1,0 +1,93 @@
+package dev.ferry.source;
+
+import dev.ferry.core.FerryVersion;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.source.SourceConnector;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Ferry's source: a consistent, lock-free snapshot read by Ferry, then the binlog read by Debezium's
+ * MySQL connector, both written as Ferry change batches, one topic per table. One task: a binlog
+ * has one reader.
+ */
+public final class FerrySourceConnector extends SourceConnector {
+    private Map<String, String> props;
+
+    @Override
+    public String version() {
+        return FerryVersion.VERSION;
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        new FerrySourceConfig(props);
+        this.props = Map.copyOf(props);
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return FerrySourceTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        return List.of(props);
+    }
+
+    @Override
+    public void stop() {
+        props = null;
+    }
+
+    @Override
+    public ConfigDef config() {
+        return FerrySourceConfig.CONFIG_DEF;
+    }
+
+    /** Field-level checks, then the cross-field rules and a live connection attempt, each reported on its field. */
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config result = super.validate(connectorConfigs);
+        Map<String, ConfigValue> values = result.configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
+        if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
+            return result;
+        }
+        FerrySourceConfig config;
+        try {
+            config = new FerrySourceConfig(connectorConfigs);
+        }
+        catch (ConfigException e) {
+            values.get(FerrySourceConfig.HISTORY_SERVERS_CONFIG).addErrorMessage(e.getMessage());
+            return result;
+        }
+        checkConnection(config, values);
+        return result;
+    }
+
+    private static void checkConnection(FerrySourceConfig config, Map<String, ConfigValue> values) {
+        SourceConnections connections = new SourceConnections(config);
+        try (Connection ignored = connections.open()) {
+            // reachable and authenticated
+        }
+        catch (SQLException e) {
+            boolean denied = e.getErrorCode() == 1045 || "28000".equals(e.getSQLState());
+            String field = denied ? FerrySourceConfig.USER_CONFIG : FerrySourceConfig.HOSTNAME_CONFIG;
+            String message = denied
+                    ? "The source refused user '" + config.user() + "': " + e.getMessage() + ". Check database.user and database.password."
+                    : "Cannot connect to the source at " + config.hostname() + ":" + config.port() + ": " + e.getMessage()
+                      + ". Check database.hostname, database.port and that the server accepts connections from the Connect worker.";
+            values.get(field).addErrorMessage(message);
+        }
+    }
+}

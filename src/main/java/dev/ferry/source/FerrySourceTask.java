@@ -1,0 +1,208 @@
+package dev.ferry.source;
+
+import dev.ferry.core.FerryVersion;
+import dev.ferry.core.config.MigrationType;
+import dev.ferry.source.snapshot.BinlogCoordinates;
+import dev.ferry.source.snapshot.SnapshotRunner;
+import dev.ferry.source.snapshot.SnapshotState;
+import dev.ferry.source.stream.DebeziumRecordTranslator;
+import dev.ferry.source.stream.DebeziumStream;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ferry's source task. It moves through three phases, each resumable from Connect's offsets:
+ * the snapshot (Ferry's own reader, consistent, lock-free), the wait until the point the binlog
+ * must be read from is durably recorded, and the binlog stream (Debezium's reader). A migration
+ * without incremental ends after the snapshot and then idles, reporting itself complete.
+ */
+public final class FerrySourceTask extends SourceTask {
+    private static final Logger LOG = LoggerFactory.getLogger(FerrySourceTask.class);
+
+    private enum Phase { SNAPSHOT, ANCHORING, STREAM, COMPLETE }
+
+    private FerrySourceConfig config;
+    private Map<String, String> props;
+    private SourceRecords records;
+    private SourceConnections connections;
+    private volatile Phase phase;
+    private SnapshotRunner snapshot;
+    private Thread snapshotThread;
+    private BlockingQueue<SourceRecord> snapshotQueue;
+    private SnapshotState finalState;
+    private SourceRecord anchor;
+    private volatile boolean anchorAcked;
+    private volatile int commitsSinceAnchorAck;
+    private DebeziumStream stream;
+    private DebeziumRecordTranslator translator;
+
+    @Override
+    public String version() {
+        return FerryVersion.VERSION;
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        this.props = Map.copyOf(props);
+        config = new FerrySourceConfig(props);
+        records = new SourceRecords(config);
+        connections = new SourceConnections(config);
+        SnapshotState state = SnapshotState.fromOffset(context.offsetStorageReader().offset(records.snapshotPartition()));
+        boolean incremental = config.includes(MigrationType.INCREMENTAL);
+        if (incremental && DebeziumStream.hasOffset(context, config.topicPrefix())) {
+            startStream(null);
+        }
+        else if (state.done()) {
+            finishSnapshotPhase(state);
+        }
+        else if (!config.includes(MigrationType.FULL) && !config.includes(MigrationType.SCHEMA)) {
+            anchorIncrementalStart();
+        }
+        else {
+            startSnapshot(state);
+        }
+    }
+
+    private void startSnapshot(SnapshotState state) {
+        snapshotQueue = new ArrayBlockingQueue<>(config.snapshotQueueChunks());
+        snapshot = new SnapshotRunner(config, connections, records, state, snapshotQueue);
+        snapshotThread = new Thread(snapshot, "ferry-snapshot-" + config.topicPrefix());
+        snapshotThread.setDaemon(true);
+        phase = Phase.SNAPSHOT;
+        snapshotThread.start();
+        LOG.info("Snapshot of {} started ({} tables already complete)", config.topicPrefix(), state.completedTables());
+    }
+
+    /** Incremental only: record the current binlog end durably before reading from it. */
+    private void anchorIncrementalStart() {
+        try (Connection connection = connections.open()) {
+            BinlogCoordinates now = BinlogCoordinates.current(connection);
+            if (now == null) {
+                throw new ConnectException("Binary logging is off on the source " + connections.url()
+                        + "; incremental migration needs log_bin on with binlog_format=ROW.");
+            }
+            finalState = SnapshotState.empty().finished(now);
+            anchor = records.lifecycle("incremental_start", Map.of("stream_from", now.toString()), finalState.toOffset());
+            phase = Phase.ANCHORING;
+            LOG.info("Incremental migration of {} will read the binlog from {}", config.topicPrefix(), now);
+        }
+        catch (SQLException e) {
+            throw new ConnectException("Cannot read the binlog position of the source " + connections.url() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void finishSnapshotPhase(SnapshotState state) {
+        if (config.includes(MigrationType.INCREMENTAL)) {
+            startStream(state.streamFrom());
+        }
+        else {
+            phase = Phase.COMPLETE;
+            LOG.info("Full migration of {} is complete; incremental migration is not selected, so this task now idles",
+                    config.topicPrefix());
+        }
+    }
+
+    private void startStream(BinlogCoordinates seed) {
+        translator = new DebeziumRecordTranslator(records, config.selection(), connections);
+        stream = new DebeziumStream();
+        stream.start(config, props, context, seed);
+        phase = Phase.STREAM;
+        LOG.info("Binlog streaming of {} started{}", config.topicPrefix(), seed == null ? " from the stored offset" : " at " + seed);
+    }
+
+    @Override
+    public List<SourceRecord> poll() throws InterruptedException {
+        switch (phase) {
+            case SNAPSHOT:
+                return pollSnapshot();
+            case ANCHORING:
+                return pollAnchor();
+            case STREAM:
+                List<SourceRecord> events = stream.poll();
+                return events == null || events.isEmpty() ? events : translator.translate(events);
+            default:
+                Thread.sleep(1000);
+                return null;
+        }
+    }
+
+    private List<SourceRecord> pollSnapshot() throws InterruptedException {
+        List<SourceRecord> batch = new ArrayList<>();
+        SourceRecord first = snapshotQueue.poll(200, TimeUnit.MILLISECONDS);
+        if (first != null) {
+            batch.add(first);
+            snapshotQueue.drainTo(batch, 63);
+            return batch;
+        }
+        if (snapshot.failure() != null) {
+            throw new ConnectException("Snapshot of " + config.topicPrefix() + " failed: " + snapshot.failure().getMessage(), snapshot.failure());
+        }
+        if (snapshot.finished() && snapshotQueue.isEmpty()) {
+            finishSnapshotPhase(snapshot.state());
+        }
+        return null;
+    }
+
+    /** Returns the anchor once, then waits until Connect has committed its offset. */
+    private List<SourceRecord> pollAnchor() throws InterruptedException {
+        if (anchor != null) {
+            SourceRecord record = anchor;
+            anchor = null;
+            return List.of(record);
+        }
+        // The second offset commit after the ack surely includes the anchor's offset.
+        if (commitsSinceAnchorAck >= 2) {
+            startStream(finalState.streamFrom());
+            return null;
+        }
+        Thread.sleep(100);
+        return null;
+    }
+
+    @Override
+    public void commitRecord(SourceRecord record, RecordMetadata metadata) throws InterruptedException {
+        if (phase == Phase.ANCHORING) {
+            anchorAcked = true;
+        }
+        else if (stream != null && !records.snapshotPartition().equals(record.sourcePartition())) {
+            stream.commitRecord(record, metadata);
+        }
+    }
+
+    @Override
+    public void commit() throws InterruptedException {
+        if (anchorAcked) {
+            commitsSinceAnchorAck++;
+        }
+        if (stream != null) {
+            stream.commit();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (snapshot != null) {
+            snapshotThread.interrupt();
+            snapshot.abort();
+        }
+        if (stream != null) {
+            stream.stop();
+        }
+        if (translator != null) {
+            translator.close();
+        }
+    }
+}

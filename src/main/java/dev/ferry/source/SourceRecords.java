@@ -1,0 +1,71 @@
+package dev.ferry.source;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ferry.core.TableId;
+import dev.ferry.core.event.ChangeBatch;
+import dev.ferry.core.event.ChangeBatchCodec;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.source.SourceRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns batches and lifecycle events into Kafka records. A table's records all carry the table's
+ * name as key, so they share one partition and keep their order whatever the topic's partition count.
+ */
+public final class SourceRecords {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final FerrySourceConfig config;
+    private final Map<String, ?> snapshotPartition;
+    private final Map<TableId, String> topics = new ConcurrentHashMap<>();
+
+    public SourceRecords(FerrySourceConfig config) {
+        this.config = config;
+        this.snapshotPartition = Map.of("ferry", "snapshot", "server", config.topicPrefix());
+    }
+
+    /** The offset partition of Ferry's snapshot phase (Debezium's own is {"server": prefix}). */
+    public Map<String, ?> snapshotPartition() {
+        return snapshotPartition;
+    }
+
+    public SourceRecord batch(ChangeBatch batch, Map<String, ?> partition, Map<String, ?> offset) {
+        TableId table = batch.table().id();
+        byte[] key = table.toString().getBytes(StandardCharsets.UTF_8);
+        return new SourceRecord(partition, offset, topic(table), null, Schema.BYTES_SCHEMA, key,
+                Schema.BYTES_SCHEMA, ChangeBatchCodec.encode(batch));
+    }
+
+    public SourceRecord snapshotBatch(ChangeBatch batch, Map<String, ?> offset) {
+        return batch(batch, snapshotPartition, offset);
+    }
+
+    /** A lifecycle event on {@code <prefix>.ferry}, for operators and tools; the sink ignores it. */
+    public SourceRecord lifecycle(String event, Map<String, Object> details, Map<String, ?> offset) {
+        ObjectNode node = JSON.valueToTree(details);
+        node.put("event", event);
+        node.put("source", config.topicPrefix());
+        node.put("at", java.time.Instant.now().toString());
+        return new SourceRecord(snapshotPartition, offset, config.controlTopic(), null, Schema.BYTES_SCHEMA,
+                event.getBytes(StandardCharsets.UTF_8), Schema.BYTES_SCHEMA, node.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String topic(TableId table) {
+        return topics.computeIfAbsent(table, t -> config.topicPrefix() + "." + legal(t.database()) + "." + legal(t.table()));
+    }
+
+    /** Kafka topic names allow letters, digits, '.', '_' and '-'; other characters become '_'. */
+    static String legal(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+            out.append(ok ? c : '_');
+        }
+        return out.toString();
+    }
+}

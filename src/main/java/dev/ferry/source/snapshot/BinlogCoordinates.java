@@ -1,0 +1,49 @@
+package dev.ferry.source.snapshot;
+
+import dev.ferry.core.event.SourcePosition;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The end of the source's binary log at one instant: file, position and executed GTID set (empty
+ * when GTIDs are off). Changes committed after that instant start at or after this position.
+ */
+public record BinlogCoordinates(String file, long position, String gtidSet) {
+
+    /** Reads the current coordinates; null when binary logging is off. Needs REPLICATION CLIENT. */
+    public static BinlogCoordinates current(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = query(s)) {
+            if (!rs.next()) {
+                return null;
+            }
+            String gtids = rs.getMetaData().getColumnCount() >= 5 ? rs.getString(5) : "";
+            return new BinlogCoordinates(rs.getString(1), rs.getLong(2), normalize(gtids));
+        }
+    }
+
+    private static ResultSet query(Statement s) throws SQLException {
+        try {
+            return s.executeQuery("SHOW MASTER STATUS");
+        }
+        catch (SQLException e) {
+            // MySQL 8.4 renamed it.
+            return s.executeQuery("SHOW BINARY LOG STATUS");
+        }
+    }
+
+    private static String normalize(String gtids) {
+        return gtids == null ? "" : gtids.replace("\n", "").replace(" ", "");
+    }
+
+    public SourcePosition snapshotPoint() {
+        return SourcePosition.snapshotPoint(SourcePosition.fileSequence(file), position);
+    }
+
+    @Override
+    public String toString() {
+        return file + ":" + position + (gtidSet.isEmpty() ? "" : " (" + gtidSet + ")");
+    }
+}

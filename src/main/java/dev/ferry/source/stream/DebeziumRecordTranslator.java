@@ -1,0 +1,102 @@
+package dev.ferry.source.stream;
+
+import dev.ferry.core.TableId;
+import dev.ferry.core.config.TableSelection;
+import dev.ferry.core.event.ChangeBatch;
+import dev.ferry.core.event.RowChange;
+import dev.ferry.core.event.RowOp;
+import dev.ferry.core.event.SourcePosition;
+import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.schema.TableDef;
+import dev.ferry.source.SourceConnections;
+import dev.ferry.source.SourceRecords;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Converts Debezium's change events into Ferry batches: consecutive events of one table become one
+ * batch (one Kafka record) carrying the offset of its last event. Events of tables outside the
+ * selection, heartbeats and other non-row records are dropped; their offsets follow with the next batch.
+ */
+public final class DebeziumRecordTranslator implements AutoCloseable {
+    private static final String OLD_KEY_HEADER = "__debezium.oldkey";
+
+    private final SourceRecords records;
+    private final TableSelection selection;
+    private final StreamCatalog catalog;
+
+    public DebeziumRecordTranslator(SourceRecords records, TableSelection selection, SourceConnections connections) {
+        this.records = records;
+        this.selection = selection;
+        this.catalog = new StreamCatalog(connections);
+    }
+
+    public List<SourceRecord> translate(List<SourceRecord> events) {
+        List<SourceRecord> out = new ArrayList<>();
+        TableDef current = null;
+        List<RowChange> rows = new ArrayList<>();
+        SourceRecord last = null;
+        for (SourceRecord event : events) {
+            if (!(event.value() instanceof Struct envelope) || envelope.schema().field("op") == null) {
+                continue;
+            }
+            Struct source = envelope.getStruct("source");
+            TableId id = new TableId(source.getString("db"), source.getString("table"));
+            if (!selection.includes(id)) {
+                continue;
+            }
+            Schema rowSchema = envelope.schema().field("before").schema();
+            TableDef def = catalog.definition(id, rowSchema);
+            if (current != null && !current.equals(def)) {
+                out.add(records.batch(ChangeBatch.changes(current, rows), last.sourcePartition(), last.sourceOffset()));
+                rows = new ArrayList<>();
+            }
+            current = def;
+            rows.add(rowChange(def, envelope, source, event));
+            last = event;
+        }
+        if (current != null) {
+            out.add(records.batch(ChangeBatch.changes(current, rows), last.sourcePartition(), last.sourceOffset()));
+        }
+        return out;
+    }
+
+    private static RowChange rowChange(TableDef def, Struct envelope, Struct source, SourceRecord event) {
+        RowOp op = switch (envelope.getString("op")) {
+            case "c", "r" -> RowOp.INSERT;
+            case "u" -> RowOp.UPDATE;
+            case "d" -> RowOp.DELETE;
+            default -> throw new IllegalStateException("unknown Debezium operation " + envelope.getString("op"));
+        };
+        // A key-changing update arrives as a delete and then an insert from the same binlog row.
+        int sub = op == RowOp.INSERT && event.headers().lastWithName(OLD_KEY_HEADER) != null ? 1 : 0;
+        SourcePosition position = new SourcePosition(SourcePosition.fileSequence(source.getString("file")),
+                source.getInt64("pos"), source.getInt32("row"), sub);
+        return new RowChange(op, position, image(def, envelope.getStruct("before")), image(def, envelope.getStruct("after")));
+    }
+
+    private static Object[] image(TableDef def, Struct row) {
+        if (row == null) {
+            return null;
+        }
+        List<ColumnDef> columns = def.columns();
+        Object[] image = new Object[columns.size()];
+        for (int i = 0; i < image.length; i++) {
+            ColumnDef column = columns.get(i);
+            if (!column.generated()) {
+                Schema schema = row.schema().field(column.name()).schema();
+                image[i] = StreamValueConverter.convert(column, schema, row.get(column.name()));
+            }
+        }
+        return image;
+    }
+
+    @Override
+    public void close() {
+        catalog.close();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ferry.source.stream;
+
+import dev.ferry.source.FerrySourceConfig;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The configuration Ferry gives Debezium's MySQL task. Debezium reads the binlog and keeps the
+ * schema history; Ferry copies the data itself, so Debezium never snapshots rows, and its value
+ * representations are the ones Ferry can turn back into exact MySQL values.
+ */
+final class DebeziumSettings {
+
+    private DebeziumSettings() {
+    }
+
+    /**
+     * @param recoverSchema true when Ferry hands Debezium a starting offset of its own; Debezium then
+     *        records the current schema as its history before it reads from that offset
+     */
+    static Map<String, String> of(FerrySourceConfig config, Map<String, String> userProps, boolean recoverSchema) {
+        Map<String, String> props = new HashMap<>();
+        userProps.forEach((key, value) -> {
+            if (key.startsWith("schema.history.internal.") || key.startsWith("database.") || key.startsWith("driver.")) {
+                props.put(key, value);
+            }
+        });
+        props.put("connector.class", "io.debezium.connector.mysql.MySqlConnector");
+        props.put("topic.prefix", config.topicPrefix());
+        props.put("database.hostname", config.hostname());
+        props.put("database.port", Integer.toString(config.port()));
+        props.put("database.user", config.user());
+        props.put("database.password", config.password().value());
+        props.put("database.server.id", Long.toString(config.serverId()));
+        props.put("database.ssl.mode", config.sslMode());
+        props.put("database.allowPublicKeyRetrieval", "true");
+        if (!config.selection().databases().isEmpty()) {
+            props.put("database.include.list", config.selection().databases().stream().map(Pattern::quote).collect(Collectors.joining(",")));
+        }
+        else {
+            props.remove("database.include.list");
+        }
+        props.put("snapshot.mode", recoverSchema ? "recovery" : "no_data");
+        props.put("snapshot.locking.mode", "none");
+        props.put("schema.history.internal.kafka.bootstrap.servers", config.historyBootstrapServers());
+        props.put("schema.history.internal.kafka.topic", config.historyTopic());
+        props.put("decimal.handling.mode", "string");
+        props.put("bigint.unsigned.handling.mode", "precise");
+        props.put("time.precision.mode", "adaptive_time_microseconds");
+        props.put("binary.handling.mode", "bytes");
+        props.put("tombstones.on.delete", "false");
+        props.put("include.schema.changes", "false");
+        props.put("max.batch.size", "4096");
+        props.put("max.queue.size", "16384");
+        props.put("poll.interval.ms", "50");
+        return props;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.ferry.source.stream;
+
+import dev.ferry.core.TableId;
+import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.schema.TableDef;
+import dev.ferry.source.SourceConnections;
+import dev.ferry.source.catalog.TableCatalog;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Table definitions for binlog events, read from the source's information_schema when a table is
+ * first seen and again when Debezium's row schema no longer names the same columns (after DDL).
+ */
+final class StreamCatalog implements AutoCloseable {
+    private final SourceConnections connections;
+    private final Map<TableId, TableDef> tables = new HashMap<>();
+    private Connection connection;
+
+    StreamCatalog(SourceConnections connections) {
+        this.connections = connections;
+    }
+
+    TableDef definition(TableId id, Schema rowSchema) {
+        TableDef known = tables.get(id);
+        if (known != null && sameColumns(known, rowSchema)) {
+            return known;
+        }
+        TableDef fresh = load(id);
+        if (fresh == null || !sameColumns(fresh, rowSchema)) {
+            throw new ConnectException("The binlog event for " + id + " has columns " + fieldNames(rowSchema)
+                    + " but the table on the source now has " + (fresh == null ? "no columns (dropped)" : columnNames(fresh))
+                    + ". The table changed while Ferry was behind; restart the migration of this table.");
+        }
+        tables.put(id, fresh);
+        return fresh;
+    }
+
+    private TableDef load(TableId id) {
+        try {
+            if (connection == null || !connection.isValid(5)) {
+                connection = connections.open();
+            }
+            return TableCatalog.read(connection, id);
+        }
+        catch (SQLException e) {
+            connection = null;
+            throw new RetriableException("Reading the definition of " + id + " from the source failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean sameColumns(TableDef def, Schema rowSchema) {
+        List<Field> fields = rowSchema.fields();
+        List<ColumnDef> columns = def.columns();
+        if (fields.size() != columns.size()) {
+            return false;
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            if (!fields.get(i).name().equals(columns.get(i).name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> fieldNames(Schema schema) {
+        return schema.fields().stream().map(Field::name).toList();
+    }
+
+    private static List<String> columnNames(TableDef def) {
+        return def.columns().stream().map(ColumnDef::name).toList();
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            }
+            catch (SQLException ignored) {
+                // closing a connection we no longer need; nothing to recover
+            }
+        }
+    }
+}
