@@ -1,0 +1,35 @@
+package dev.ferry.cli;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Entry point of {@code bin/ferry}: operations that are not a connector. */
+public final class FerryCli {
+
+    private FerryCli() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        String command = args.length == 0 ? "help" : args[0];
+        int status = switch (command) {
+            case "demo" -> 0;
+            case "config-docs" -> 0;
+            default -> usage(command);
+        };
+        System.exit(status);
+    }
+
+    private static int usage(String command) {
+        boolean help = command.equals("help") || command.equals("--help") || command.equals("-h");
+        if (!help) {
+            System.err.println("Unknown command '" + command + "'.");
+        }
+        System.err.println("""
+                Usage: bin/ferry <command>
+                  demo [--keep]                 migrate a sample database end to end on local MySQL, Kafka and Connect
+                  test                          run every test (mvn verify)
+                  config-docs [--write FILE]    print the connectors' configuration reference, or update it in FILE""");
+        return help ? 0 : 2;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ferry.core.config;
+
+import dev.ferry.core.TableId;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TableSelectionTest {
+
+    @Test
+    void databasesIncludePatternsAndExcludes() {
+        TableSelection s = new TableSelection(List.of("shop"), List.of("shop\\.order.*", "shop\\.customers"), List.of(".*_old"));
+        assertThat(s.includes(new TableId("shop", "orders"))).isTrue();
+        assertThat(s.includes(new TableId("shop", "customers"))).isTrue();
+        assertThat(s.includes(new TableId("shop", "orders_old"))).isFalse();
+        assertThat(s.includes(new TableId("shop", "payments"))).isFalse();
+        assertThat(s.includes(new TableId("crm", "orders"))).isFalse();
+    }
+
+    @Test
+    void withoutDatabasesEverythingButSystemSchemas() {
+        TableSelection s = new TableSelection(List.of(), List.of(), List.of());
+        assertThat(s.includes(new TableId("app", "t"))).isTrue();
+        assertThat(s.includes(new TableId("mysql", "user"))).isFalse();
+        assertThat(s.includes(new TableId("performance_schema", "threads"))).isFalse();
+    }
+
+    @Test
+    void patternsMatchTheWholeName() {
+        TableSelection s = new TableSelection(List.of(), List.of("shop\\.a"), List.of());
+        assertThat(s.includes(new TableId("shop", "ab"))).isFalse();
+    }
+
+    @Test
+    void migrationTypesParse() {
+        assertThat(MigrationType.parseList("full, incremental")).containsExactlyInAnyOrder(MigrationType.FULL, MigrationType.INCREMENTAL);
+        assertThatThrownBy(() -> MigrationType.parseList(" , ")).hasMessageContaining("at least one");
+        assertThatThrownBy(() -> MigrationType.parseList("full,everything")).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.ferry.core.schema;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ColumnDefTest {
+
+    private static ColumnDef of(String dataType, String columnType) {
+        return new ColumnDef("c", dataType, columnType, null, null, true, null, false);
+    }
+
+    @Test
+    void valueKindsFollowTheType() {
+        assertThat(of("bigint", "bigint(20) unsigned").valueKind()).isEqualTo(ValueKind.UNSIGNED_BIGINT);
+        assertThat(of("bigint", "bigint(20)").valueKind()).isEqualTo(ValueKind.INTEGER);
+        assertThat(of("int", "int(10) unsigned").valueKind()).isEqualTo(ValueKind.INTEGER);
+        assertThat(of("year", "year(4)").valueKind()).isEqualTo(ValueKind.INTEGER);
+        assertThat(of("json", "json").valueKind()).isEqualTo(ValueKind.TEXT);
+        assertThat(of("set", "set('a','b')").valueKind()).isEqualTo(ValueKind.TEXT);
+        assertThat(of("bit", "bit(3)").valueKind()).isEqualTo(ValueKind.BINARY);
+        assertThat(of("geometry", "geometry").valueKind()).isEqualTo(ValueKind.BINARY);
+        assertThat(of("timestamp", "timestamp(6)").valueKind()).isEqualTo(ValueKind.TEMPORAL);
+    }
+
+    @Test
+    void typeArgumentReadsTheFirstNumber() {
+        assertThat(of("datetime", "datetime(6)").typeArgument(0)).isEqualTo(6);
+        assertThat(of("datetime", "datetime").typeArgument(0)).isEqualTo(0);
+        assertThat(of("bit", "bit(64)").typeArgument(1)).isEqualTo(64);
+        assertThat(of("decimal", "decimal(65,30)").typeArgument(0)).isEqualTo(65);
+        assertThat(of("enum", "enum('1')").typeArgument(0)).isEqualTo(0);
+    }
+}

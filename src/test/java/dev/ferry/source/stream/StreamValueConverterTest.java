@@ -1,0 +1,80 @@
+package dev.ferry.source.stream;
+
+import dev.ferry.core.schema.ColumnDef;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamValueConverterTest {
+
+    private static ColumnDef column(String dataType, String columnType) {
+        return new ColumnDef("c", dataType, columnType, null, null, true, null, false);
+    }
+
+    private static Object convert(String dataType, String columnType, String schemaName, Object value) {
+        Schema schema = SchemaBuilder.int64().name(schemaName).optional().build();
+        return StreamValueConverter.convert(column(dataType, columnType), schema, value);
+    }
+
+    @Test
+    void datetimeFromMillisAndMicrosKeepsTheColumnsFraction() {
+        assertThat(convert("datetime", "datetime(3)", "io.debezium.time.Timestamp", 1_700_000_000_123L))
+                .isEqualTo("2023-11-14 22:13:20.123");
+        assertThat(convert("datetime", "datetime(6)", "io.debezium.time.MicroTimestamp", -1L))
+                .isEqualTo("1969-12-31 23:59:59.999999");
+        assertThat(convert("datetime", "datetime", "io.debezium.time.Timestamp", 0L)).isEqualTo("1970-01-01 00:00:00");
+    }
+
+    @Test
+    void timestampIsRenderedInUtc() {
+        Schema schema = SchemaBuilder.string().name("io.debezium.time.ZonedTimestamp").build();
+        Object v = StreamValueConverter.convert(column("timestamp", "timestamp(6)"), schema, "2024-03-10T02:30:00.000001+01:00");
+        assertThat(v).isEqualTo("2024-03-10 01:30:00.000001");
+    }
+
+    @Test
+    void negativeAndLongTimes() {
+        assertThat(convert("time", "time", "io.debezium.time.MicroTime", -(838L * 3600 + 59 * 60 + 59) * 1_000_000L))
+                .isEqualTo("-838:59:59");
+        assertThat(convert("time", "time(2)", "io.debezium.time.MicroTime", 90_061_500_000L)).isEqualTo("25:01:01.50");
+    }
+
+    @Test
+    void dateFromEpochDays() {
+        assertThat(convert("date", "date", "io.debezium.time.Date", -719162)).isEqualTo("0001-01-01");
+        assertThat(convert("date", "date", "io.debezium.time.Date", 19723)).isEqualTo("2024-01-01");
+    }
+
+    @Test
+    void numbersKeepTheirExactForm() {
+        Schema any = SchemaBuilder.string().optional().build();
+        assertThat(StreamValueConverter.convert(column("bigint", "bigint(20) unsigned"), any, new BigDecimal("18446744073709551615")))
+                .isEqualTo("18446744073709551615");
+        assertThat(StreamValueConverter.convert(column("decimal", "decimal(10,4)"), any, "-1.5000")).isEqualTo("-1.5000");
+        assertThat(StreamValueConverter.convert(column("float", "float"), any, (double) 16777217f)).isEqualTo(16777216f);
+        assertThat(StreamValueConverter.convert(column("tinyint", "tinyint(1)"), any, (short) 7)).isEqualTo(7L);
+    }
+
+    @Test
+    void bitsBecomeBigEndianOfTheColumnsWidth() {
+        ColumnDef bit12 = column("bit", "bit(12)");
+        assertThat(StreamValueConverter.bits(bit12, new byte[] {0x34, 0x0A})).containsExactly(0x0A, 0x34);
+        assertThat(StreamValueConverter.bits(column("bit", "bit(1)"), true)).containsExactly(1);
+        assertThat(StreamValueConverter.bits(column("bit", "bit(64)"), new byte[] {1})).hasSize(8).endsWith(1);
+    }
+
+    @Test
+    void geometryGetsItsSridPrefix() {
+        Schema geometrySchema = SchemaBuilder.struct().name("io.debezium.data.geometry.Geometry")
+                .field("wkb", Schema.BYTES_SCHEMA).field("srid", Schema.OPTIONAL_INT32_SCHEMA).build();
+        Struct value = new Struct(geometrySchema).put("wkb", ByteBuffer.wrap(new byte[] {1, 2})).put("srid", 4326);
+        Object out = StreamValueConverter.convert(column("point", "point"), geometrySchema, value);
+        assertThat((byte[]) out).containsExactly(0xE6, 0x10, 0, 0, 1, 2);
+    }
+}
