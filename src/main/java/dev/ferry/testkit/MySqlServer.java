@@ -238,7 +238,7 @@ public final class MySqlServer implements AutoCloseable {
     private static Path createInstanceDir(Path workDir, String name) {
         try {
             Files.createDirectories(workDir);
-            return Files.createTempDirectory(workDir, name + "-");
+            return Files.createTempDirectory(workDir, name + "-").toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a directory below " + workDir, e);
         }

@@ -40,18 +40,9 @@ final class StartupWait {
             } catch (Exception e) {
                 lastFailure = e;
             }
-            pause();
+            Pause.of(POLL_INTERVAL);
         }
         throw new ServerStartException(name + " did not become ready within " + timeout.toSeconds()
                 + " s; " + LogTail.of(log, LOG_TAIL_LINES), lastFailure);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServerStartException("Interrupted while waiting for a server to start", e);
-        }
     }
 }
