@@ -76,8 +76,9 @@ public final class ConnectRestClient {
         }
         String name = Placeholders.resolve(definition.get("name").asText(), placeholders);
         Map<String, String> config = new HashMap<>();
-        definition.get("config").fieldNames().forEachRemaining(key ->
-                config.put(key, Placeholders.resolve(definition.get("config").get(key).asText(), placeholders)));
+        JsonNode values = definition.get("config");
+        values.fieldNames().forEachRemaining(key ->
+                config.put(key, Placeholders.resolve(configValue(file, key, values.get(key)), placeholders)));
         return createOrUpdate(name, config);
     }
 
@@ -147,6 +148,13 @@ public final class ConnectRestClient {
     public void restart(String name, boolean includeTasks) {
         String path = connectorPath(name) + "/restart?includeTasks=" + includeTasks + "&onlyFailed=false";
         http.callRetryingConflicts("POST", path, null, 200, 202, 204);
+    }
+
+    private static String configValue(Path file, String key, JsonNode value) {
+        if (value.isNull() || value.isContainerNode()) {
+            throw new IllegalArgumentException(file + ": config value of " + key + " must be a string, number or boolean");
+        }
+        return value.asText();
     }
 
     private static String connectorPath(String name) {

@@ -148,11 +148,11 @@ public final class KafkaBroker implements AutoCloseable {
         ChildProcess tool = ChildProcess.start(format.toList(), dir, output);
         if (!tool.awaitExit(FORMAT_TIMEOUT)) {
             tool.kill();
-            throw new ServerStartException("Kafka StorageTool format did not finish; " + LogTail.of(output, 30));
+            throw new ServerStartException("Kafka StorageTool format did not finish:" + LogTail.of(30, output));
         }
         if (tool.exitValue() != 0) {
             throw new ServerStartException("Kafka StorageTool format exited with " + tool.exitValue()
-                    + "; " + LogTail.of(output, 30));
+                    + ":" + LogTail.of(30, output));
         }
     }
 

@@ -48,11 +48,11 @@ final class MySqlDataTemplate {
         if (!mysqld.awaitExit(INIT_TIMEOUT)) {
             mysqld.kill();
             throw new IOException("mysqld --initialize did not finish within " + INIT_TIMEOUT.toSeconds()
-                    + " s; " + LogTail.of(log, 30));
+                    + " s:" + LogTail.of(30, log, scratch.resolve("initialize.out")));
         }
         if (mysqld.exitValue() != 0) {
-            throw new IOException("mysqld --initialize exited with " + mysqld.exitValue() + "; "
-                    + LogTail.of(log, 30));
+            throw new IOException("mysqld --initialize exited with " + mysqld.exitValue() + ":"
+                    + LogTail.of(30, log, scratch.resolve("initialize.out")));
         }
         // Each copy must make its own server_uuid, or every server would write the same GTIDs.
         Files.deleteIfExists(data.resolve("auto.cnf"));

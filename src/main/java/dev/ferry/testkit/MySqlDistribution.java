@@ -71,7 +71,7 @@ final class MySqlDistribution {
             int exit = tar.waitFor();
             if (exit != 0) {
                 throw new IOException("tar exited with " + exit + " unpacking " + TARBALL + " from " + jar
-                        + "; " + LogTail.of(tarLog, 20));
+                        + ":" + LogTail.of(20, tarLog));
             }
             Files.deleteIfExists(tarLog);
         } catch (InterruptedException e) {

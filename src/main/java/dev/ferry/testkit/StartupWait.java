@@ -2,6 +2,7 @@ package dev.ferry.testkit;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 
 /** Polls a readiness check while making sure the process being waited for is still alive. */
 final class StartupWait {
@@ -24,14 +25,17 @@ final class StartupWait {
         this.timeout = timeout;
     }
 
-    /** Returns once {@code check} passes; throws with the log tail if the process dies or time runs out. */
-    void until(Check check, Path log) {
+    /**
+     * Returns once {@code check} passes; throws with the tails of {@code logs} and of the process's
+     * own output if the process dies or time runs out.
+     */
+    void until(Check check, Path... logs) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception lastFailure = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new ServerStartException(name + " exited with code " + process.exitValue()
-                        + " while starting; " + LogTail.of(log, LOG_TAIL_LINES), lastFailure);
+                        + " while starting:" + tails(logs), lastFailure);
             }
             try {
                 if (check.ready()) {
@@ -43,6 +47,12 @@ final class StartupWait {
             Pause.of(POLL_INTERVAL);
         }
         throw new ServerStartException(name + " did not become ready within " + timeout.toSeconds()
-                + " s; " + LogTail.of(log, LOG_TAIL_LINES), lastFailure);
+                + " s:" + tails(logs), lastFailure);
+    }
+
+    private String tails(Path... logs) {
+        Path[] all = Arrays.copyOf(logs, logs.length + 1);
+        all[logs.length] = process.output();
+        return LogTail.of(LOG_TAIL_LINES, all);
     }
 }
