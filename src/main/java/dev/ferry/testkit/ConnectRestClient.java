@@ -20,6 +20,7 @@ import java.util.Map;
 public final class ConnectRestClient {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
+    private static final Duration STALE_FAILURE_WAIT = Duration.ofSeconds(10);
 
     private final JsonHttp http;
 
@@ -144,10 +145,19 @@ public final class ConnectRestClient {
         http.callRetryingConflicts("PUT", connectorPath(name) + "/resume", null, 202);
     }
 
-    /** {@code POST /connectors/{name}/restart}, of the connector alone or with all its tasks. */
+    /**
+     * {@code POST /connectors/{name}/restart}, of the connector alone or with all its tasks. Returns
+     * once the status no longer shows a failure from before the restart (at most 10 s), so that a
+     * following {@link #awaitRunning} does not fail on a stale FAILED state.
+     */
     public void restart(String name, boolean includeTasks) {
+        boolean wasFailed = status(name).failure().isPresent();
         String path = connectorPath(name) + "/restart?includeTasks=" + includeTasks + "&onlyFailed=false";
         http.callRetryingConflicts("POST", path, null, 200, 202, 204);
+        long deadline = System.nanoTime() + STALE_FAILURE_WAIT.toNanos();
+        while (wasFailed && System.nanoTime() < deadline && status(name).failure().isPresent()) {
+            Pause.of(POLL_INTERVAL);
+        }
     }
 
     private static String configValue(Path file, String key, JsonNode value) {
