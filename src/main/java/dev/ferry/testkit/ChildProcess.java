@@ -30,6 +30,7 @@ final class ChildProcess {
             Process process = builder.start();
             process.getOutputStream().close();
             ProcessReaper.register(process);
+            OrphanSweep.shared().record(process);
             return new ChildProcess(process, output);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + command.get(0), e);

@@ -15,7 +15,7 @@ public final class MySqlServerBuilder {
     private String name = "mysql";
     private Integer serverId;
     private RuntimeClasspath classpath;
-    private Path cacheDir = defaultCacheDir();
+    private Path cacheDir = CacheRoot.dir();
     private Duration startupTimeout = Duration.ofSeconds(60);
 
     MySqlServerBuilder(MySqlVersion version) {
@@ -84,7 +84,7 @@ public final class MySqlServerBuilder {
         return this;
     }
 
-    /** The shared cache for unpacked binaries and data templates; by default {@code ~/.cache/ferry}. */
+    /** The shared cache for binaries and data templates; default {@code ~/.cache/ferry} or {@code -Dferry.cache.dir}. */
     public MySqlServerBuilder cacheDir(Path dir) {
         this.cacheDir = dir;
         return this;
@@ -134,11 +134,6 @@ public final class MySqlServerBuilder {
 
     Duration startupTimeout() {
         return startupTimeout;
-    }
-
-    private static Path defaultCacheDir() {
-        String configured = System.getProperty("ferry.cache.dir");
-        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache", "ferry");
     }
 
     private static void requireUnmanaged(String name) {
