@@ -28,9 +28,9 @@ final class ChildProcess {
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         try {
             Process process = builder.start();
-            process.getOutputStream().close();
             ProcessReaper.register(process);
             OrphanSweep.shared().record(process);
+            process.getOutputStream().close();
             return new ChildProcess(process, output);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + command.get(0), e);
