@@ -63,7 +63,6 @@ final class ChildProcess {
         }
     }
 
-    /** SIGKILL, then waits until the process is gone. */
     void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
