@@ -28,9 +28,9 @@ final class ChildProcess {
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         try {
             Process process = builder.start();
-            process.getOutputStream().close();
             ProcessReaper.register(process);
             OrphanSweep.shared().record(process);
+            process.getOutputStream().close();
             return new ChildProcess(process, output);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + command.get(0), e);
@@ -63,7 +63,6 @@ final class ChildProcess {
         }
     }
 
-    /** SIGKILL, then waits until the process is gone. */
     void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();

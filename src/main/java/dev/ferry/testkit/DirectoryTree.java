@@ -37,7 +37,6 @@ final class DirectoryTree {
         }
     }
 
-    /** Deletes {@code root} and everything below it; does nothing if it does not exist. */
     static void delete(Path root) {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;

@@ -27,7 +27,6 @@ final class JsonHttp {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
-    /** Sends {@code body} (serialized to JSON unless null) and returns the parsed answer. */
     JsonNode call(String method, String path, Object body, int... ok) {
         return parse(check(send(method, path, body), method, path, ok));
     }
@@ -43,7 +42,6 @@ final class JsonHttp {
         return parse(check(response, method, path, ok));
     }
 
-    /** {@code GET path}, or null if answered 404. */
     JsonNode getUnlessMissing(String path) {
         HttpResponse<String> response = send("GET", path, null);
         return response.statusCode() == 404 ? null : parse(check(response, "GET", path, 200));

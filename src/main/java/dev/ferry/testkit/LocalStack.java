@@ -40,14 +40,18 @@ public final class LocalStack implements AutoCloseable {
 
     static LocalStack launch(LocalStackBuilder settings) {
         long started = System.nanoTime();
+        MySqlServerBuilder sourceSettings = settings.source();
+        MySqlServerBuilder destinationSettings = settings.destination();
+        KafkaBrokerBuilder brokerSettings = settings.broker();
         List<AutoCloseable> running = Collections.synchronizedList(new ArrayList<>());
         List<CompletableFuture<?>> starts = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(3, daemonThreads());
         try {
-            CompletableFuture<MySqlServer> source = startAsync(settings.source()::start, running, threads);
-            CompletableFuture<MySqlServer> destination = startAsync(settings.destination()::start, running, threads);
-            CompletableFuture<KafkaBroker> broker = startAsync(settings.broker()::start, running, threads);
+            CompletableFuture<MySqlServer> source = startAsync(sourceSettings::start, running, threads);
+            CompletableFuture<MySqlServer> destination = startAsync(destinationSettings::start, running, threads);
+            CompletableFuture<KafkaBroker> broker = startAsync(brokerSettings::start, running, threads);
             starts.addAll(List.of(source, destination, broker));
+            CompletableFuture.allOf(source, destination, broker).join();
             ConnectWorker connect = settings.connect(broker.join().bootstrapServers()).build();
             running.add(connect);
             LocalStack stack = new LocalStack(source.join(), destination.join(), broker.join(), connect.start());

@@ -14,7 +14,6 @@ final class LogTail {
     private LogTail() {
     }
 
-    /** The last {@code lines} lines of each log that exists and is not empty. */
     static String of(int lines, Path... logs) {
         StringBuilder text = new StringBuilder();
         for (Path log : logs) {

@@ -30,7 +30,6 @@ final class MySqlDataTemplate {
     private MySqlDataTemplate() {
     }
 
-    /** The template data directory of {@code distribution}'s version, initializing it if needed. */
     static Path ensure(MySqlDistribution distribution) {
         Path template = CachedDirectory.ensure(distribution.home().resolve(LAYOUT),
                 scratch -> initialize(distribution, scratch));

@@ -35,7 +35,6 @@ final class MySqlDistribution {
         return version;
     }
 
-    /** The directory holding this version's cached files: binaries and data templates. */
     Path home() {
         return home;
     }

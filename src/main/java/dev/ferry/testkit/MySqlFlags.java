@@ -46,7 +46,6 @@ final class MySqlFlags {
         options.put(normalize(name), value);
     }
 
-    /** {@code --name} without a value. */
     void enable(String name) {
         options.put(normalize(name), NO_VALUE);
     }

@@ -22,7 +22,6 @@ final class WorkerProperties {
                 Map.entry("scheduled.rebalance.max.delay.ms", "5000"));
     }
 
-    /** Group and storage topics named after the worker id, with replication factor 1. */
     static Map<String, String> groupAndTopics(String workerId) {
         String prefix = "ferry-connect-" + workerId;
         return Map.of(
