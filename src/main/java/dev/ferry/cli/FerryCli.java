@@ -13,8 +13,8 @@ public final class FerryCli {
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
         String command = args.length == 0 ? "help" : args[0];
         int status = switch (command) {
-            case "demo" -> 0;
-            case "config-docs" -> 0;
+            case "demo" -> new DemoCommand().run(rest);
+            case "config-docs" -> ConfigDocsCommand.run(rest);
             default -> usage(command);
         };
         System.exit(status);
