@@ -40,7 +40,7 @@ final class DemoCommand {
         deleteTree(work);
         Files.createDirectories(work);
         step(1, "Starting MySQL 8.0 source, MySQL 8.0 destination, Kafka and Kafka Connect as separate processes");
-        Path plugin = Path.of("target", "ferry-ferry-" + FerryVersion.VERSION);
+        Path plugin = Path.of("target", "ferry-ferry-" + FerryVersion.version());
         try (LocalStack stack = LocalStack.builder(work).pluginPath(plugin).start()) {
             say("   source      mysql://root@127.0.0.1:%d", stack.source().port());
             say("   destination mysql://root@127.0.0.1:%d", stack.destination().port());

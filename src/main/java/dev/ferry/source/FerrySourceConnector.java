@@ -25,7 +25,7 @@ public final class FerrySourceConnector extends SourceConnector {
 
     @Override
     public String version() {
-        return FerryVersion.VERSION;
+        return FerryVersion.version();
     }
 
     @Override

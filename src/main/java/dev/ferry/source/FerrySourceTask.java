@@ -51,7 +51,7 @@ public final class FerrySourceTask extends SourceTask {
 
     @Override
     public String version() {
-        return FerryVersion.VERSION;
+        return FerryVersion.version();
     }
 
     @Override

@@ -1,0 +1,186 @@
+package dev.ferry.sink;
+
+import dev.ferry.core.TableId;
+import dev.ferry.core.event.ChangeBatch;
+import dev.ferry.core.event.RowChange;
+import dev.ferry.core.schema.TableDef;
+import dev.ferry.sink.bind.BinderRegistry;
+import dev.ferry.sink.buffer.TableBuffer;
+import dev.ferry.sink.dialect.DeleteAllStatement;
+import dev.ferry.sink.progress.BatchPlan;
+import dev.ferry.sink.progress.ProgressRules;
+import dev.ferry.sink.progress.ProgressStore;
+import dev.ferry.sink.progress.TableProgress;
+import dev.ferry.sink.write.BufferWriter;
+import dev.ferry.sink.write.DestinationTables;
+import dev.ferry.sink.write.StatementKind;
+import dev.ferry.sink.write.StatementLimits;
+import dev.ferry.sink.write.StatementWriter;
+import dev.ferry.sink.write.WriteException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies change batches to the destination, each change exactly once. For every batch the
+ * {@link ProgressRules} decide, from the progress recorded for its source table, what to apply;
+ * rows collect in per-table buffers; at commit the buffers are written and the progress rows with
+ * them, in one transaction. {@link #apply} commits everything it was given before it returns, and
+ * commits earlier whenever {@code transaction.max.rows} rows are pending. A failure rolls back the
+ * open transaction and forgets all cached progress, so applying the same batches again is safe.
+ */
+public final class ChangeEventSink {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeEventSink.class);
+
+    private final DataSource dataSource;
+    private final int batchSize;
+    private final int transactionMaxRows;
+    private final DestinationNames names = new DestinationNames();
+    private final DestinationTables tables;
+    private final ProgressStore progress;
+    private final BinderRegistry binders = BinderRegistry.standard();
+    private final Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
+    private StatementLimits limits;
+    private int pendingRows;
+
+    public ChangeEventSink(FerrySinkConfig config, DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.batchSize = config.batchSize();
+        this.transactionMaxRows = config.transactionMaxRows();
+        this.tables = new DestinationTables(config.tableAutoCreate());
+        this.progress = new ProgressStore(config.connectorName(), config.stateDatabase());
+    }
+
+    /** Creates the state database and progress table if missing, and reads the destination's packet limit. */
+    public void start() throws WriteException {
+        try (Connection connection = dataSource.getConnection()) {
+            progress.createTable(connection);
+            limits = new StatementLimits(batchSize, maxAllowedPacket(connection));
+            connection.commit();
+        }
+        catch (SQLException e) {
+            throw StatementWriter.failure(progress.table(), List.of(), StatementKind.PROGRESS, e);
+        }
+    }
+
+    /** Applies the batches in order and commits. */
+    public void apply(List<ChangeBatch> batches) throws WriteException {
+        if (batches.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             StatementWriter writer = new StatementWriter(connection, binders)) {
+            applyAll(batches, writer);
+        }
+        catch (SQLException e) {
+            throw StatementWriter.failure(null, List.of(), StatementKind.CONNECT, e);
+        }
+    }
+
+    private void applyAll(List<ChangeBatch> batches, StatementWriter writer) throws WriteException {
+        BufferWriter out = new BufferWriter(writer, limits);
+        try {
+            for (ChangeBatch batch : batches) {
+                applyBatch(batch, writer, out);
+            }
+            commit(writer, out);
+        }
+        catch (WriteException | RuntimeException e) {
+            writer.rollback(e);
+            progress.invalidate();
+            buffers.clear();
+            pendingRows = 0;
+            throw e;
+        }
+    }
+
+    private void applyBatch(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
+        TableId source = batch.table().id();
+        TableDef destination = batch.table().withId(names.destinationOf(source));
+        if (!tables.isKnown(destination.id())) {
+            // Creating a table is DDL, which commits: first commit pending rows together with their progress.
+            commit(writer, out);
+            tables.ensure(writer, destination);
+        }
+        BatchPlan plan = ProgressRules.plan(currentProgress(writer, source), batch);
+        switch (plan.action()) {
+            case SKIP -> {
+                return;
+            }
+            case RESTART_SNAPSHOT -> restartSnapshot(batch, destination, writer, out);
+            case APPLY_ROWS -> buffer(destination, plan.rows(), out);
+            case RECORD_PROGRESS -> LOG.info("Snapshot {} of {} is applied; binlog changes after {} follow",
+                    batch.snapshotId(), source, batch.watermark());
+        }
+        progress.update(source, plan.next());
+        pendingRows += plan.rows().size();
+        if (pendingRows >= transactionMaxRows) {
+            commit(writer, out);
+        }
+    }
+
+    private TableProgress currentProgress(StatementWriter writer, TableId source) throws WriteException {
+        try {
+            return progress.current(writer.connection(), source);
+        }
+        catch (SQLException e) {
+            throw StatementWriter.failure(progress.table(), List.of(), StatementKind.PROGRESS, e);
+        }
+    }
+
+    private void restartSnapshot(ChangeBatch batch, TableDef destination, StatementWriter writer, BufferWriter out)
+            throws WriteException {
+        TableBuffer pending = buffers.get(destination.id());
+        if (pending != null) {
+            out.write(pending);
+        }
+        writer.execute(destination, StatementKind.DELETE_ALL, DeleteAllStatement.sql(destination.id()), parameters -> { });
+        LOG.info("Snapshot {} of {} starts: emptied destination table {}", batch.snapshotId(), batch.table().id(), destination.id());
+    }
+
+    private void buffer(TableDef destination, List<RowChange> rows, BufferWriter out) throws WriteException {
+        TableBuffer buffer = buffers.get(destination.id());
+        if (buffer != null && !buffer.table().equals(destination)) {
+            // The table's definition changed: what was buffered under the old one is written first.
+            out.write(buffer);
+            buffer = null;
+        }
+        if (buffer == null) {
+            buffer = TableBuffer.of(destination);
+            buffers.put(destination.id(), buffer);
+        }
+        for (RowChange row : rows) {
+            buffer.add(row);
+        }
+    }
+
+    private void commit(StatementWriter writer, BufferWriter out) throws WriteException {
+        for (TableBuffer buffer : buffers.values()) {
+            out.write(buffer);
+        }
+        try {
+            progress.writeChanged(writer.connection());
+        }
+        catch (SQLException e) {
+            throw StatementWriter.failure(progress.table(), List.of(), StatementKind.PROGRESS, e);
+        }
+        writer.commit();
+        pendingRows = 0;
+    }
+
+    private static long maxAllowedPacket(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT @@max_allowed_packet")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+}

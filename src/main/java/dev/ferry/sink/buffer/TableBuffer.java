@@ -1,0 +1,25 @@
+package dev.ferry.sink.buffer;
+
+import dev.ferry.core.event.RowChange;
+import dev.ferry.core.schema.TableDef;
+
+/**
+ * The changes to one destination table that are waiting to be written in the current transaction.
+ * A keyed table's buffer keeps only the last state per key; a keyless table's keeps every change
+ * in order.
+ */
+public sealed interface TableBuffer permits KeyedBuffer, KeylessBuffer {
+
+    /** The destination table's definition every buffered change was made under. */
+    TableDef table();
+
+    void add(RowChange change);
+
+    boolean isEmpty();
+
+    void clear();
+
+    static TableBuffer of(TableDef table) {
+        return table.keyless() ? new KeylessBuffer(table) : new KeyedBuffer(table);
+    }
+}

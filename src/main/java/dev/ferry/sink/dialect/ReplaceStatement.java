@@ -1,0 +1,41 @@
+package dev.ferry.sink.dialect;
+
+import dev.ferry.core.TableId;
+import dev.ferry.core.schema.TableDef;
+import dev.ferry.core.sql.SqlBuilder;
+
+import java.util.List;
+
+/**
+ * {@code REPLACE INTO t (c1, c2) VALUES (?, ?), (?, ?)}: how Ferry writes the last state of each
+ * key of a keyed table.
+ *
+ * <p>Why REPLACE and not {@code INSERT ... ON DUPLICATE KEY UPDATE}: a batch holds the last state
+ * of every key it touched, applied after the batch's deletes. When rows swap values of a secondary
+ * unique index inside one batch (row 1 goes from 'x' to 'y' while row 2 goes from 'y' to 'x'), the
+ * first row written collides with the other row's old value. ON DUPLICATE KEY UPDATE then updates
+ * whichever row it collided with, possibly the wrong one, and the key's own row is left stale.
+ * REPLACE instead deletes every row that conflicts on any unique index and inserts the new row;
+ * a row it deletes that way was itself touched by the batch, so it is rewritten later in the same
+ * batch. After the whole batch the destination holds exactly the source's rows.
+ */
+public final class ReplaceStatement {
+    private final TableId table;
+    private final List<String> columns;
+
+    public ReplaceStatement(TableDef table) {
+        this.table = table.id();
+        this.columns = WritableColumns.of(table).names();
+    }
+
+    public int parametersPerRow() {
+        return columns.size();
+    }
+
+    public String sql(int rows) {
+        SqlBuilder sql = new SqlBuilder(ValueRows.capacity(columns.size(), rows));
+        sql.sql("REPLACE INTO ").table(table).sql(" (").identifiers(columns).sql(")");
+        ValueRows.append(sql, columns.size(), rows);
+        return sql.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ferry.sink.write;
+
+import dev.ferry.sink.buffer.KeyedBuffer;
+import dev.ferry.sink.buffer.KeylessBuffer;
+import dev.ferry.sink.buffer.TableBuffer;
+
+/** Writes a table buffer's contents through a {@link StatementWriter} and empties the buffer. */
+public final class BufferWriter {
+    private final KeyedTableWriter keyed;
+    private final KeylessTableWriter keyless;
+
+    public BufferWriter(StatementWriter writer, StatementLimits limits) {
+        this.keyed = new KeyedTableWriter(writer, limits);
+        this.keyless = new KeylessTableWriter(writer, limits);
+    }
+
+    public void write(TableBuffer buffer) throws WriteException {
+        if (buffer instanceof KeyedBuffer k) {
+            keyed.write(k.table(), k.drain());
+        }
+        else if (buffer instanceof KeylessBuffer k) {
+            keyless.write(k.table(), k.drain());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.ferry.sink.write;
+
+import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.schema.TableDef;
+import dev.ferry.sink.buffer.ReducedChanges;
+import dev.ferry.sink.dialect.DeleteByKeyStatement;
+import dev.ferry.sink.dialect.ReplaceStatement;
+import dev.ferry.sink.dialect.WritableColumns;
+
+import java.util.List;
+
+/** Writes a keyed table's reduced changes: the deleted keys first, then the last row images, many per statement. */
+final class KeyedTableWriter {
+    private final StatementWriter writer;
+    private final StatementLimits limits;
+
+    KeyedTableWriter(StatementWriter writer, StatementLimits limits) {
+        this.writer = writer;
+        this.limits = limits;
+    }
+
+    void write(TableDef table, ReducedChanges changes) throws WriteException {
+        if (!changes.deletedKeys().isEmpty()) {
+            delete(table, changes.deletedKeys());
+        }
+        if (!changes.upserts().isEmpty()) {
+            replace(table, changes.upserts());
+        }
+    }
+
+    private void delete(TableDef table, List<Object[]> keys) throws WriteException {
+        DeleteByKeyStatement statement = new DeleteByKeyStatement(table);
+        List<ColumnDef> keyColumns = table.keyColumns().stream().map(name -> table.columns().get(table.indexOf(name))).toList();
+        for (List<Object[]> chunk : limits.split(keys, statement.parametersPerRow())) {
+            writer.execute(table, StatementKind.DELETE, statement.sql(chunk.size()), parameters -> {
+                for (Object[] key : chunk) {
+                    for (int i = 0; i < key.length; i++) {
+                        parameters.match(keyColumns.get(i), key[i]);
+                    }
+                }
+            });
+        }
+    }
+
+    private void replace(TableDef table, List<Object[]> rows) throws WriteException {
+        ReplaceStatement statement = new ReplaceStatement(table);
+        WritableColumns columns = WritableColumns.of(table);
+        for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
+            long count = writer.execute(table, StatementKind.UPSERT, statement.sql(chunk.size()), parameters -> {
+                for (Object[] row : chunk) {
+                    for (int i = 0; i < columns.size(); i++) {
+                        parameters.write(columns.column(i), row[columns.imageIndex(i)]);
+                    }
+                }
+            });
+            if (count < chunk.size()) {
+                throw WriteException.permanent(table.id(), StatementKind.UPSERT,
+                        "the server reported " + count + " changed rows for " + chunk.size() + " rows written");
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.ferry.sink.write;
+
+import dev.ferry.core.event.RowChange;
+import dev.ferry.core.event.RowOp;
+import dev.ferry.core.schema.TableDef;
+import dev.ferry.sink.bind.StatementParameters;
+import dev.ferry.sink.dialect.InsertStatement;
+import dev.ferry.sink.dialect.KeylessDeleteStatement;
+import dev.ferry.sink.dialect.KeylessUpdateStatement;
+import dev.ferry.sink.dialect.WritableColumns;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a keyless table's changes in source order: each run of consecutive inserts as multi-row
+ * INSERTs, each update and delete as a statement on exactly one row that matches the before image.
+ */
+final class KeylessTableWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(KeylessTableWriter.class);
+
+    private final StatementWriter writer;
+    private final StatementLimits limits;
+
+    KeylessTableWriter(StatementWriter writer, StatementLimits limits) {
+        this.writer = writer;
+        this.limits = limits;
+    }
+
+    void write(TableDef table, List<RowChange> changes) throws WriteException {
+        WritableColumns columns = WritableColumns.of(table);
+        List<Object[]> inserts = new ArrayList<>();
+        int unmatched = 0;
+        for (RowChange change : changes) {
+            switch (change.op()) {
+                case READ, INSERT -> inserts.add(change.after());
+                case UPDATE, DELETE -> {
+                    insert(table, columns, inserts);
+                    inserts.clear();
+                    unmatched += change.op() == RowOp.UPDATE
+                            ? update(table, columns, change) : delete(table, columns, change);
+                }
+            }
+        }
+        insert(table, columns, inserts);
+        if (unmatched > 0) {
+            LOG.warn("{} update(s) or delete(s) of keyless table {} found no matching row; the destination "
+                    + "table differs from the source", unmatched, table.id());
+        }
+    }
+
+    private void insert(TableDef table, WritableColumns columns, List<Object[]> rows) throws WriteException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        InsertStatement statement = new InsertStatement(table);
+        for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
+            long count = writer.execute(table, StatementKind.INSERT, statement.sql(chunk.size()), parameters -> {
+                for (Object[] row : chunk) {
+                    writeImage(parameters, columns, row);
+                }
+            });
+            if (count != chunk.size()) {
+                throw WriteException.permanent(table.id(), StatementKind.INSERT,
+                        "the server reported " + count + " inserted rows for " + chunk.size() + " rows");
+            }
+        }
+    }
+
+    /** Returns 1 if no row matched, else 0. */
+    private int update(TableDef table, WritableColumns columns, RowChange change) throws WriteException {
+        String sql = new KeylessUpdateStatement(table).sql();
+        long count = writer.execute(table, StatementKind.UPDATE, sql, parameters -> {
+            writeImage(parameters, columns, change.after());
+            matchImage(parameters, columns, change.before());
+        });
+        return count == 0 ? 1 : 0;
+    }
+
+    /** Returns 1 if no row matched, else 0. */
+    private int delete(TableDef table, WritableColumns columns, RowChange change) throws WriteException {
+        String sql = new KeylessDeleteStatement(table).sql();
+        long count = writer.execute(table, StatementKind.DELETE, sql, parameters -> matchImage(parameters, columns, change.before()));
+        return count == 0 ? 1 : 0;
+    }
+
+    private static void writeImage(StatementParameters parameters, WritableColumns columns, Object[] image) throws SQLException {
+        for (int i = 0; i < columns.size(); i++) {
+            parameters.write(columns.column(i), image[columns.imageIndex(i)]);
+        }
+    }
+
+    private static void matchImage(StatementParameters parameters, WritableColumns columns, Object[] image) throws SQLException {
+        for (int i = 0; i < columns.size(); i++) {
+            parameters.match(columns.column(i), image[columns.imageIndex(i)]);
+        }
+    }
+}
