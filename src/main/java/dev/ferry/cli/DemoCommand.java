@@ -66,12 +66,12 @@ final class DemoCommand {
         say("   %s: %,d rows", expected, expected.values().stream().mapToLong(Long::longValue).sum());
 
         step(3, "Deploying connector-config/mysql-sink.json and mysql-source.json through the Connect REST API");
-        FerryPipeline pipeline = new FerryPipeline(stack, Path.of("connector-config"), "demo", DATABASE);
-        pipeline.deploy(Map.of("topic.prefix", "ferry"), Map.of());
+        FerryPipeline pipeline = new FerryPipeline(stack, Path.of("connector-config"), "ferry", DATABASE);
+        pipeline.deploy(Map.of(), Map.of());
         say("   %s and %s are RUNNING", pipeline.sourceName(), pipeline.sinkName());
 
         step(4, "Snapshot: rows arriving on the destination");
-        awaitCounts(stack, expected);
+        awaitCounts(stack, pipeline, expected);
 
         step(5, "Live changes: " + LIVE_STATEMENTS + " INSERT/UPDATE/DELETE statements on the source, some in transactions");
         try (Connection c = stack.source().openConnection()) {
@@ -90,14 +90,19 @@ final class DemoCommand {
         return equal;
     }
 
-    private void awaitCounts(LocalStack stack, Map<String, Long> expected) throws Exception {
+    private void awaitCounts(LocalStack stack, FerryPipeline pipeline, Map<String, Long> expected) throws Exception {
         long total = expected.values().stream().mapToLong(Long::longValue).sum();
         long begin = System.nanoTime();
+        long shown = -1;
         while (true) {
             Map<String, Long> arrived = counts(stack.destination(), DATABASE);
             long done = expected.keySet().stream().mapToLong(t -> arrived.getOrDefault(t, 0L)).sum();
             double seconds = (System.nanoTime() - begin) / 1e9;
-            say("   [%5.1f s] %,7d / %,d rows  %s", seconds, done, total, progressBar(done, total));
+            if (done != shown) {
+                say("   [%5.1f s] %,7d / %,d rows  %s", seconds, done, total, progressBar(done, total));
+                shown = done;
+            }
+            failIfStopped(stack, pipeline);
             if (arrived.entrySet().containsAll(expected.entrySet())) {
                 say("   snapshot copied in %.1f s", seconds);
                 return;
@@ -107,6 +112,14 @@ final class DemoCommand {
                         + stack.connect().logFile());
             }
             Thread.sleep(500);
+        }
+    }
+
+    private static void failIfStopped(LocalStack stack, FerryPipeline pipeline) {
+        for (String connector : List.of(pipeline.sourceName(), pipeline.sinkName())) {
+            stack.rest().status(connector).failure().ifPresent(failure -> {
+                throw new IllegalStateException(connector + " failed: " + failure);
+            });
         }
     }
 

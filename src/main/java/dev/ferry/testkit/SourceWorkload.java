@@ -74,7 +74,7 @@ public final class SourceWorkload {
             case 11 -> "DELETE FROM audit_log WHERE actor = 'dup' LIMIT 1";
             case 12 -> "UPDATE audit_log SET action = 'seen' WHERE actor = 'user" + random.nextInt(10) + "' LIMIT 1";
             default -> "INSERT INTO order_items (order_id, line_no, sku, qty, price, attrs) VALUES (" + order + ", "
-                    + (100 + random.nextInt(1_000_000)) + ", 'SKU-NEW', 1, 9.99, JSON_OBJECT('k', " + random.nextInt(5) + "))";
+                    + (100 + random.nextInt(30_000)) + ", 'SKU-NEW', 1, 9.99, JSON_OBJECT('k', " + random.nextInt(5) + "))";
         };
     }
 }
