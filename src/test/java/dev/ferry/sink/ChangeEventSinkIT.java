@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,25 +41,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Drives {@link ChangeEventSink} with change batches against a real MySQL server; no Kafka involved. */
 @Tag("integration")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChangeEventSinkIT {
     private static final AtomicInteger NEXT = new AtomicInteger();
-    private static MySqlServer mysql;
+    private MySqlServer mysql;
 
     private final List<HikariDataSource> pools = new ArrayList<>();
     private String db;
     private ChangeEventSink sink;
 
-    protected static MySqlVersion version() {
+    /** The destination server's version; subclasses run the suite against others. */
+    MySqlVersion version() {
         return MySqlVersion.V8_0;
     }
 
     @BeforeAll
-    static void startServer() throws IOException {
+    void startServer() throws IOException {
         mysql = MySqlServer.start(version(), Files.createDirectories(Path.of("target", "sink-it")));
     }
 
+    /** A utf8mb4 text column with the server's default utf8mb4 collation. */
+    private ColumnDef text(String name, int length) {
+        String collation = mysql.version() == MySqlVersion.V8_0 ? "utf8mb4_0900_ai_ci" : "utf8mb4_general_ci";
+        return new ColumnDef(name, "varchar", "varchar(" + length + ")", "utf8mb4", collation, true, null, false);
+    }
+
     @AfterAll
-    static void stopServer() {
+    void stopServer() {
         if (mysql != null) {
             mysql.close();
         }
@@ -93,7 +103,7 @@ class ChangeEventSinkIT {
     // ---- batches -------------------------------------------------------------------------------
 
     private TableDef keyed() {
-        return new TableDef(new TableId(db, "items"), List.of(TestTables.bigint("id"), TestTables.varchar("note", 20)), List.of("id"));
+        return new TableDef(new TableId(db, "items"), List.of(TestTables.bigint("id"), text("note", 20)), List.of("id"));
     }
 
     private static SourcePosition at(long position) {
@@ -117,13 +127,13 @@ class ChangeEventSinkIT {
     }
 
     private static List<RowChange> reads(Object[]... rows) {
-        return java.util.Arrays.stream(rows).map(RowChange::read).toList();
+        return Arrays.stream(rows).map(RowChange::read).toList();
     }
 
     // ---- reading the destination ---------------------------------------------------------------
 
     /** Rows as {@code a|b|c} strings, read over the binary protocol (exact FLOAT), in UTC. */
-    private static List<String> query(String sql, Object... parameters) throws SQLException {
+    private List<String> query(String sql, Object... parameters) throws SQLException {
         try (Connection connection = DriverManager.getConnection(DestinationUrl.withSinkProperties(mysql.jdbcUrl()),
                 mysql.rootUser(), mysql.rootPassword())) {
             connection.createStatement().execute("SET time_zone = '+00:00'");
@@ -162,7 +172,7 @@ class ChangeEventSinkIT {
                 ChangeBatch.snapshotBegin(items, "s1"),
                 ChangeBatch.snapshotChunk(items, "s1", 0, reads(row(1L, "a"), row(2L, "b"), row(3L, "c"))),
                 ChangeBatch.snapshotChunk(items, "s1", 1, reads(row(4L, "d"), row(5L, "e")))));
-        assertThat(progress("items")).containsExactly("s1|1|1|null|null|null|null".replace("|1|1|", "|1|0|"));
+        assertThat(progress("items")).containsExactly("s1|1|0|null|null|null|null");
 
         sink.apply(List.of(
                 ChangeBatch.snapshotBegin(items, "s1"),
@@ -226,7 +236,7 @@ class ChangeEventSinkIT {
         mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".users (id BIGINT PRIMARY KEY, "
                 + "email VARCHAR(20) NOT NULL, UNIQUE KEY uk_email (email))");
         TableDef users = new TableDef(new TableId(db, "users"),
-                List.of(TestTables.bigint("id"), TestTables.varchar("email", 20)), List.of("id"));
+                List.of(TestTables.bigint("id"), text("email", 20)), List.of("id"));
         sink.apply(List.of(ChangeBatch.changes(users, List.of(insert(1, 1L, "a@x"), insert(2, 2L, "b@x"), insert(3, 3L, "c@x")))));
         sink.apply(List.of(ChangeBatch.changes(users, List.of(
                 update(10, row(1L, "a@x"), row(1L, "tmp")),
@@ -276,7 +286,7 @@ class ChangeEventSinkIT {
         ChangeEventSink small = open(Map.of("transaction.max.rows", "2"));
         TableDef log = new TableDef(new TableId(db, "log"), List.of(TestTables.nullableInt("n")), List.of());
         mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".narrow (id BIGINT PRIMARY KEY, v VARCHAR(2))");
-        TableDef narrow = new TableDef(new TableId(db, "narrow"), List.of(TestTables.bigint("id"), TestTables.varchar("v", 20)), List.of("id"));
+        TableDef narrow = new TableDef(new TableId(db, "narrow"), List.of(TestTables.bigint("id"), text("v", 20)), List.of("id"));
         String secret = "SECRET-ROW-VALUE";
         ChangeBatch b = ChangeBatch.changes(log, List.of(insert(20, 2L)));
         ChangeBatch c = ChangeBatch.changes(log, List.of(insert(30, 3L)));
