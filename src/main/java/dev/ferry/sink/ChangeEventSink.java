@@ -59,11 +59,10 @@ public final class ChangeEventSink {
         this.progress = new ProgressStore(config.connectorName(), config.stateDatabase());
     }
 
-    /** Creates the state database and progress table if missing, and reads the destination's packet limit. */
+    /** Creates the state database and progress table if missing. */
     public void start() throws WriteException {
         try (Connection connection = dataSource.getConnection()) {
             progress.createTable(connection);
-            limits = new StatementLimits(batchSize, maxAllowedPacket(connection));
             connection.commit();
         }
         catch (SQLException e) {
@@ -78,6 +77,9 @@ public final class ChangeEventSink {
         }
         try (Connection connection = dataSource.getConnection();
              StatementWriter writer = new StatementWriter(connection, binders)) {
+            if (limits == null) {
+                limits = new StatementLimits(batchSize, maxAllowedPacket(connection));
+            }
             applyAll(batches, writer);
         }
         catch (SQLException e) {

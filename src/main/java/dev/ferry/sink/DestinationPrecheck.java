@@ -1,5 +1,6 @@
 package dev.ferry.sink;
 
+import com.mysql.cj.jdbc.Driver;
 import dev.ferry.sink.progress.ProgressStore;
 import dev.ferry.sink.session.DestinationUrl;
 import org.apache.kafka.common.config.Config;
@@ -63,7 +64,7 @@ final class DestinationPrecheck {
             properties.setProperty("password", password);
         }
         properties.setProperty("connectTimeout", CONNECT_TIMEOUT_MS);
-        return new com.mysql.cj.jdbc.Driver().connect(DestinationUrl.withSinkProperties(url), properties);
+        return new Driver().connect(DestinationUrl.withSinkProperties(url), properties);
     }
 
     private static void reportConnectFailure(Map<String, ConfigValue> values, String where, String user, SQLException e) {

@@ -2,12 +2,14 @@ package dev.ferry.sink;
 
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.sink.SinkConnector;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,11 @@ class FerrySinkConnectorTest {
         assertThat(connector.version()).isNotBlank();
         assertThat(connector.taskClass()).isEqualTo(FerrySinkTask.class);
         assertThat(connector.config()).isSameAs(FerrySinkConfig.CONFIG_DEF);
+    }
+
+    @Test
+    void isFoundByServiceLoading() {
+        assertThat(ServiceLoader.load(SinkConnector.class)).anySatisfy(found -> assertThat(found).isInstanceOf(FerrySinkConnector.class));
     }
 
     @Test

@@ -45,10 +45,6 @@ public final class WritableColumns {
         return indexes[i];
     }
 
-    public List<ColumnDef> columns() {
-        return columns;
-    }
-
     public List<String> names() {
         return columns.stream().map(ColumnDef::name).toList();
     }

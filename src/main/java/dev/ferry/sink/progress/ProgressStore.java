@@ -62,10 +62,6 @@ public final class ProgressStore {
         changed.add(source);
     }
 
-    public boolean hasChanges() {
-        return !changed.isEmpty();
-    }
-
     /** Writes every changed progress row, in the connection's current transaction. */
     public void writeChanged(Connection connection) throws SQLException {
         if (changed.isEmpty()) {

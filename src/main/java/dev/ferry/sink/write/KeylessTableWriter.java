@@ -32,6 +32,8 @@ final class KeylessTableWriter {
 
     void write(TableDef table, List<RowChange> changes) throws WriteException {
         WritableColumns columns = WritableColumns.of(table);
+        String updateSql = new KeylessUpdateStatement(table).sql();
+        String deleteSql = new KeylessDeleteStatement(table).sql();
         List<Object[]> inserts = new ArrayList<>();
         int unmatched = 0;
         for (RowChange change : changes) {
@@ -41,7 +43,7 @@ final class KeylessTableWriter {
                     insert(table, columns, inserts);
                     inserts.clear();
                     unmatched += change.op() == RowOp.UPDATE
-                            ? update(table, columns, change) : delete(table, columns, change);
+                            ? update(table, columns, updateSql, change) : delete(table, columns, deleteSql, change);
                 }
             }
         }
@@ -71,8 +73,7 @@ final class KeylessTableWriter {
     }
 
     /** Returns 1 if no row matched, else 0. */
-    private int update(TableDef table, WritableColumns columns, RowChange change) throws WriteException {
-        String sql = new KeylessUpdateStatement(table).sql();
+    private int update(TableDef table, WritableColumns columns, String sql, RowChange change) throws WriteException {
         long count = writer.execute(table, StatementKind.UPDATE, sql, parameters -> {
             writeImage(parameters, columns, change.after());
             matchImage(parameters, columns, change.before());
@@ -81,8 +82,7 @@ final class KeylessTableWriter {
     }
 
     /** Returns 1 if no row matched, else 0. */
-    private int delete(TableDef table, WritableColumns columns, RowChange change) throws WriteException {
-        String sql = new KeylessDeleteStatement(table).sql();
+    private int delete(TableDef table, WritableColumns columns, String sql, RowChange change) throws WriteException {
         long count = writer.execute(table, StatementKind.DELETE, sql, parameters -> matchImage(parameters, columns, change.before()));
         return count == 0 ? 1 : 0;
     }

@@ -1,0 +1,402 @@
+package dev.ferry.sink;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.ferry.core.TableId;
+import dev.ferry.core.event.ChangeBatch;
+import dev.ferry.core.event.RowChange;
+import dev.ferry.core.event.RowOp;
+import dev.ferry.core.event.SourcePosition;
+import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.schema.TableDef;
+import dev.ferry.sink.session.DestinationPool;
+import dev.ferry.sink.session.DestinationUrl;
+import dev.ferry.sink.write.WriteException;
+import dev.ferry.testkit.MySqlServer;
+import dev.ferry.testkit.MySqlVersion;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Drives {@link ChangeEventSink} with change batches against a real MySQL server; no Kafka involved. */
+@Tag("integration")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChangeEventSinkIT {
+    private static final AtomicInteger NEXT = new AtomicInteger();
+    private MySqlServer mysql;
+
+    private final List<HikariDataSource> pools = new ArrayList<>();
+    private String db;
+    private ChangeEventSink sink;
+
+    /** The destination server's version; subclasses run the suite against others. */
+    MySqlVersion version() {
+        return MySqlVersion.V8_0;
+    }
+
+    @BeforeAll
+    void startServer() throws IOException {
+        mysql = MySqlServer.start(version(), Files.createDirectories(Path.of("target", "sink-it")));
+    }
+
+    /** A utf8mb4 text column with the server's default utf8mb4 collation. */
+    private ColumnDef text(String name, int length) {
+        String collation = mysql.version() == MySqlVersion.V8_0 ? "utf8mb4_0900_ai_ci" : "utf8mb4_general_ci";
+        return new ColumnDef(name, "varchar", "varchar(" + length + ")", "utf8mb4", collation, true, null, false);
+    }
+
+    @AfterAll
+    void stopServer() {
+        if (mysql != null) {
+            mysql.close();
+        }
+    }
+
+    @BeforeEach
+    void freshDatabase() throws WriteException {
+        db = "sink_it_" + NEXT.incrementAndGet();
+        sink = open(Map.of());
+    }
+
+    @AfterEach
+    void closePools() {
+        pools.forEach(HikariDataSource::close);
+    }
+
+    private ChangeEventSink open(Map<String, String> overrides) throws WriteException {
+        Map<String, String> props = new HashMap<>();
+        props.put("name", db);
+        props.put("connection.url", mysql.jdbcUrl());
+        props.put("connection.username", mysql.rootUser());
+        props.put("connection.password", mysql.rootPassword());
+        props.put("batch.size", "2");
+        props.putAll(overrides);
+        FerrySinkConfig config = new FerrySinkConfig(props);
+        HikariDataSource pool = DestinationPool.open(config, db + "-" + pools.size());
+        pools.add(pool);
+        ChangeEventSink opened = new ChangeEventSink(config, pool);
+        opened.start();
+        return opened;
+    }
+
+    // ---- batches -------------------------------------------------------------------------------
+
+    private TableDef keyed() {
+        return new TableDef(new TableId(db, "items"), List.of(TestTables.bigint("id"), text("note", 20)), List.of("id"));
+    }
+
+    private static SourcePosition at(long position) {
+        return new SourcePosition(7, position, 0, 0);
+    }
+
+    private static RowChange insert(long position, Object... row) {
+        return new RowChange(RowOp.INSERT, at(position), null, row);
+    }
+
+    private static RowChange update(long position, Object[] before, Object[] after) {
+        return new RowChange(RowOp.UPDATE, at(position), before, after);
+    }
+
+    private static RowChange delete(long position, Object... row) {
+        return new RowChange(RowOp.DELETE, at(position), row, null);
+    }
+
+    private static Object[] row(Object... values) {
+        return values;
+    }
+
+    private static List<RowChange> reads(Object[]... rows) {
+        return Arrays.stream(rows).map(RowChange::read).toList();
+    }
+
+    // ---- reading the destination ---------------------------------------------------------------
+
+    /** Rows as {@code a|b|c} strings, read over the binary protocol (exact FLOAT), in UTC. */
+    private List<String> query(String sql, Object... parameters) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(DestinationUrl.withSinkProperties(mysql.jdbcUrl()),
+                mysql.rootUser(), mysql.rootPassword())) {
+            connection.createStatement().execute("SET time_zone = '+00:00'");
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                List<String> rows = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery()) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        StringBuilder line = new StringBuilder();
+                        for (int c = 1; c <= columns; c++) {
+                            line.append(c == 1 ? "" : "|").append(result.getString(c));
+                        }
+                        rows.add(line.toString());
+                    }
+                }
+                return rows;
+            }
+        }
+    }
+
+    private List<String> progress(String table) throws SQLException {
+        return query("SELECT snapshot_id, snapshot_chunk, snapshot_done, wm_file, wm_pos, wm_row, wm_sub "
+                + "FROM ferry.sink_progress WHERE connector_name = ? AND source_database = ? AND source_table = ?", db, db, table);
+    }
+
+    // ---- snapshot and binlog rules -------------------------------------------------------------
+
+    @Test
+    void snapshotChunksThenBinlogChangesApplyOnceEach() throws Exception {
+        TableDef items = keyed();
+        SourcePosition point = SourcePosition.snapshotPoint(7, 100);
+        sink.apply(List.of(
+                ChangeBatch.snapshotBegin(items, "s1"),
+                ChangeBatch.snapshotChunk(items, "s1", 0, reads(row(1L, "a"), row(2L, "b"), row(3L, "c"))),
+                ChangeBatch.snapshotChunk(items, "s1", 1, reads(row(4L, "d"), row(5L, "e")))));
+        assertThat(progress("items")).containsExactly("s1|1|0|null|null|null|null");
+
+        sink.apply(List.of(
+                ChangeBatch.snapshotBegin(items, "s1"),
+                ChangeBatch.snapshotChunk(items, "s1", 0, reads(row(1L, "stale"))),
+                ChangeBatch.snapshotChunk(items, "s1", 1, reads(row(4L, "stale"))),
+                ChangeBatch.snapshotEnd(items, "s1", 2, point),
+                ChangeBatch.changes(items, List.of(
+                        update(99, row(2L, "b"), row(2L, "already in the snapshot")),
+                        update(100, row(2L, "b"), row(2L, "B")),
+                        delete(101, 3L, "c"),
+                        insert(102, 6L, "f")))));
+        assertThat(query("SELECT id, note FROM " + db + ".items ORDER BY id"))
+                .containsExactly("1|a", "2|B", "4|d", "5|e", "6|f");
+        assertThat(progress("items")).containsExactly("s1|1|1|7|102|0|0");
+
+        sink.apply(List.of(
+                ChangeBatch.snapshotEnd(items, "s1", 2, point),
+                ChangeBatch.changes(items, List.of(delete(101, 3L, "c"), insert(102, 6L, "f"), insert(103, 3L, "again")))));
+        assertThat(query("SELECT id, note FROM " + db + ".items ORDER BY id"))
+                .containsExactly("1|a", "2|B", "3|again", "4|d", "5|e", "6|f");
+        assertThat(progress("items")).containsExactly("s1|1|1|7|103|0|0");
+    }
+
+    @Test
+    void aNewSnapshotAttemptEmptiesTheTableAndIgnoresTheOldOne() throws Exception {
+        TableDef items = keyed();
+        sink.apply(List.of(
+                ChangeBatch.snapshotBegin(items, "s1"),
+                ChangeBatch.snapshotChunk(items, "s1", 0, reads(row(1L, "old"), row(2L, "old")))));
+        sink.apply(List.of(
+                ChangeBatch.snapshotBegin(items, "s2"),
+                ChangeBatch.snapshotChunk(items, "s1", 1, reads(row(3L, "late chunk of s1"))),
+                ChangeBatch.snapshotChunk(items, "s2", 0, reads(row(2L, "new"))),
+                ChangeBatch.snapshotEnd(items, "s1", 2, SourcePosition.snapshotPoint(7, 1)),
+                ChangeBatch.snapshotEnd(items, "s2", 1, SourcePosition.snapshotPoint(7, 50))));
+        assertThat(query("SELECT id, note FROM " + db + ".items ORDER BY id")).containsExactly("2|new");
+        assertThat(progress("items")).containsExactly("s2|0|1|7|50|-1|-1");
+    }
+
+    @Test
+    void binlogChangesApplyToATableWithoutProgressAndReduceByKey() throws Exception {
+        TableDef lines = new TableDef(new TableId(db, "lines"),
+                List.of(TestTables.bigint("order_id"), TestTables.bigint("line"), TestTables.nullableInt("qty")),
+                List.of("order_id", "line"));
+        sink.apply(List.of(ChangeBatch.changes(lines, List.of(
+                insert(10, 1L, 1L, 5L), insert(11, 1L, 2L, 6L), insert(12, 2L, 1L, 7L), insert(13, 2L, 2L, null)))));
+        sink.apply(List.of(ChangeBatch.changes(lines, List.of(
+                update(20, row(1L, 1L, 5L), row(1L, 9L, 5L)),
+                update(21, row(1L, 2L, 6L), row(1L, 1L, 60L)),
+                update(22, row(1L, 9L, 5L), row(1L, 2L, 50L)),
+                delete(23, 2L, 1L, 7L),
+                update(24, row(2L, 2L, null), row(3L, 2L, 8L)),
+                insert(25, 2L, 1L, 70L)))));
+        assertThat(query("SELECT order_id, line, qty FROM " + db + ".lines ORDER BY order_id, line"))
+                .containsExactly("1|1|60", "1|2|50", "2|1|70", "3|2|8");
+        assertThat(progress("lines")).containsExactly("null|-1|0|7|25|0|0");
+    }
+
+    @Test
+    void replaceRewritesRowsThatSwapASecondaryUniqueValue() throws Exception {
+        mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".users (id BIGINT PRIMARY KEY, "
+                + "email VARCHAR(20) NOT NULL, UNIQUE KEY uk_email (email))");
+        TableDef users = new TableDef(new TableId(db, "users"),
+                List.of(TestTables.bigint("id"), text("email", 20)), List.of("id"));
+        sink.apply(List.of(ChangeBatch.changes(users, List.of(insert(1, 1L, "a@x"), insert(2, 2L, "b@x"), insert(3, 3L, "c@x")))));
+        sink.apply(List.of(ChangeBatch.changes(users, List.of(
+                update(10, row(1L, "a@x"), row(1L, "tmp")),
+                update(11, row(2L, "b@x"), row(2L, "a@x")),
+                update(12, row(1L, "tmp"), row(1L, "b@x")),
+                update(13, row(3L, "c@x"), row(3L, "d@x"))))));
+        assertThat(query("SELECT id, email FROM " + db + ".users ORDER BY id")).containsExactly("1|b@x", "2|a@x", "3|d@x");
+    }
+
+    // ---- keyless tables ------------------------------------------------------------------------
+
+    @Test
+    void keylessTablesKeepDuplicatesAndChangeExactlyOneOfTwoIdenticalRows() throws Exception {
+        TableDef log = new TableDef(new TableId(db, "log"), List.of(
+                TestTables.nullableInt("n"),
+                TestTables.column("f", "float", "float"),
+                new ColumnDef("msg", "varchar", "varchar(20)", "latin1", "latin1_swedish_ci", true, null, false),
+                new ColumnDef("doc", "json", "json", null, null, true, null, false),
+                TestTables.column("bits", "bit", "bit(64)")), List.of());
+        byte[] bits = {(byte) 0xff, 1, 2, 3, 4, 5, 6, 7};
+        Object[] same = row(1L, 0.1f, "Åb", "{\"a\": 1e308}", bits);
+        Object[] caseVariant = row(1L, 0.1f, "åB", "{\"a\": 1e308}", bits);
+        sink.apply(List.of(ChangeBatch.snapshotBegin(log, "s1"),
+                ChangeBatch.snapshotChunk(log, "s1", 0, reads(same, same.clone(), caseVariant)),
+                ChangeBatch.snapshotChunk(log, "s1", 0, reads(same, same.clone(), caseVariant)),
+                ChangeBatch.snapshotEnd(log, "s1", 1, SourcePosition.snapshotPoint(7, 10))));
+        assertThat(query("SELECT COUNT(*) FROM " + db + ".log")).containsExactly("3");
+
+        sink.apply(List.of(ChangeBatch.changes(log, List.of(
+                update(20, same, row(2L, 0.1f, "Åb", "{\"a\": 1e308}", bits)),
+                delete(21, caseVariant),
+                insert(22, row(null, null, null, null, null)),
+                insert(23, row(null, null, null, null, null)),
+                delete(24, row(null, null, null, null, null))))));
+        assertThat(query("SELECT n, f, msg, doc, HEX(bits) FROM " + db + ".log ORDER BY n, msg")).containsExactly(
+                "null|null|null|null|null",
+                "1|" + (double) 0.1f + "|Åb|{\"a\": 1e308}|FF01020304050607",
+                "2|" + (double) 0.1f + "|Åb|{\"a\": 1e308}|FF01020304050607");
+        sink.apply(List.of(ChangeBatch.changes(log, List.of(delete(24, row(null, null, null, null, null))))));
+        assertThat(query("SELECT COUNT(*) FROM " + db + ".log")).containsExactly("3");
+    }
+
+    // ---- failures, rollback and replay ---------------------------------------------------------
+
+    @Test
+    void aFailedPutRollsBackAndItsReplayAppliesEveryChangeOnce() throws Exception {
+        ChangeEventSink small = open(Map.of("transaction.max.rows", "2"));
+        TableDef log = new TableDef(new TableId(db, "log"), List.of(TestTables.nullableInt("n")), List.of());
+        mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".narrow (id BIGINT PRIMARY KEY, v VARCHAR(2))");
+        TableDef narrow = new TableDef(new TableId(db, "narrow"), List.of(TestTables.bigint("id"), text("v", 20)), List.of("id"));
+        String secret = "SECRET-ROW-VALUE";
+        ChangeBatch b = ChangeBatch.changes(log, List.of(insert(20, 2L)));
+        ChangeBatch c = ChangeBatch.changes(log, List.of(insert(30, 3L)));
+        ChangeBatch d = ChangeBatch.changes(log, List.of(insert(40, 4L)));
+        ChangeBatch e = ChangeBatch.changes(log, List.of(insert(50, 5L)));
+        ChangeBatch bad = ChangeBatch.changes(narrow, List.of(insert(60, 1L, secret)));
+
+        small.apply(List.of(ChangeBatch.changes(log, List.of(insert(10, 1L))), b,
+                ChangeBatch.changes(narrow, List.of(insert(15, 2L, "ok")))));
+        assertThatThrownBy(() -> small.apply(List.of(b, c, d, e, bad)))
+                .isInstanceOfSatisfying(WriteException.class, failure -> {
+                    assertThat(failure.isTransient()).isFalse();
+                    assertThat(failure.getMessage()).contains("upsert", "`" + db + "`.`narrow`", "1406").doesNotContain(secret);
+                    assertThat(failure.getCause().getMessage()).doesNotContain(secret);
+                });
+        // transaction.max.rows=2 committed C and D with their progress; E was rolled back with the bad row.
+        assertThat(query("SELECT n FROM " + db + ".log ORDER BY n")).containsExactly("1", "2", "3", "4");
+        assertThat(progress("log")).containsExactly("null|-1|0|7|40|0|0");
+
+        small.apply(List.of(b, c, d, e));
+        assertThat(query("SELECT n FROM " + db + ".log ORDER BY n")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(progress("log")).containsExactly("null|-1|0|7|50|0|0");
+    }
+
+    @Test
+    void aLockWaitTimeoutIsTransientAndTheRetryAppliesOnce() throws Exception {
+        TableDef items = keyed();
+        sink.apply(List.of(ChangeBatch.changes(items, List.of(insert(1, 1L, "a")))));
+        ChangeEventSink impatient = open(Map.of());
+        try (Connection blocker = mysql.openConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("SELECT * FROM " + db + ".items WHERE id = 1 FOR UPDATE");
+            mysql.execute("SET GLOBAL innodb_lock_wait_timeout = 1");
+            try {
+                ChangeEventSink waiting = open(Map.of());
+                assertThatThrownBy(() -> waiting.apply(List.of(ChangeBatch.changes(items, List.of(
+                        insert(2, 2L, "b"), update(3, row(1L, "a"), row(1L, "A")))))))
+                        .isInstanceOfSatisfying(WriteException.class, failure -> assertThat(failure.isTransient()).isTrue());
+            }
+            finally {
+                mysql.execute("SET GLOBAL innodb_lock_wait_timeout = 50");
+            }
+            blocker.rollback();
+        }
+        impatient.apply(List.of(ChangeBatch.changes(items, List.of(insert(2, 2L, "b"), update(3, row(1L, "a"), row(1L, "A"))))));
+        assertThat(query("SELECT id, note FROM " + db + ".items ORDER BY id")).containsExactly("1|A", "2|b");
+        assertThat(progress("items")).containsExactly("null|-1|0|7|3|0|0");
+    }
+
+    @Test
+    void aMissingTableFailsWhenAutoCreateIsOff() throws Exception {
+        ChangeEventSink strict = open(Map.of("table.auto.create", "false"));
+        assertThatThrownBy(() -> strict.apply(List.of(ChangeBatch.changes(keyed(), List.of(insert(1, 1L, "a"))))))
+                .isInstanceOfSatisfying(WriteException.class, failure -> assertThat(failure.isTransient()).isFalse())
+                .hasMessageContaining("`" + db + "`.`items`").hasMessageContaining("table.auto.create");
+    }
+
+    // ---- table creation and exact values -------------------------------------------------------
+
+    @Test
+    void createsTablesWithTheSourcesExactTypesAndCopiesValuesExactly() throws Exception {
+        String ref = db + "_ref";
+        mysql.execute("CREATE DATABASE " + ref, "CREATE TABLE " + ref + ".types ("
+                + "id BIGINT UNSIGNED NOT NULL, d DECIMAL(65,30), f FLOAT, f2 FLOAT(7,3), dbl DOUBLE, "
+                + "name VARCHAR(20) CHARACTER SET latin1 COLLATE latin1_swedish_ci NOT NULL, "
+                + "code CHAR(3) CHARACTER SET ascii COLLATE ascii_bin, kind ENUM('a','b''c') CHARACTER SET utf8mb4 COLLATE utf8mb4_bin, "
+                + "tags SET('x','y'), doc JSON, at DATETIME(6), ts TIMESTAMP(3) NULL, tm TIME(6), yr YEAR, dt DATE, "
+                + "bits BIT(12), raw VARBINARY(8), blb BLOB, txt MEDIUMTEXT, pt POINT, tiny TINYINT(1), sm SMALLINT(5) UNSIGNED ZEROFILL, "
+                + "twice DOUBLE GENERATED ALWAYS AS ((`dbl` * 2)) STORED, next_year INT GENERATED ALWAYS AS ((`yr` + 1)) VIRTUAL, "
+                + "PRIMARY KEY (id))");
+        TableDef source;
+        try (Connection connection = mysql.openConnection()) {
+            source = SourceDefinitions.read(connection, new TableId(ref, "types"));
+        }
+        TableDef types = source.withId(new TableId(db, "types"));
+        byte[] point = {0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xf0, 0x3f, 0, 0, 0, 0, 0, 0, 0, 0x40};
+        byte[] blob = new byte[256];
+        for (int i = 0; i < blob.length; i++) {
+            blob[i] = (byte) i;
+        }
+        Object[] extremes = {"18446744073709551615", "-99999999999999999999999999999999999.999999999999999999999999999999",
+                Float.MAX_VALUE, 1234.567f, -0.0d, "Åb Ñ", "xyz", "b'c", "x,y", "{\"a\": [1, 2.5, null], \"b\": \"ü\"}",
+                "2024-01-31 23:59:59.123456", "2038-01-19 03:14:07.999", "-838:59:59.000000", 1901L, "0000-00-00",
+                new byte[] {0x0f, (byte) 0xff}, new byte[] {0, 1, 0}, blob, "😀 emoji", point, -128L, 65535L, null, null};
+        Object[] empty = new Object[types.columns().size()];
+        empty[0] = "0";
+        empty[5] = "";
+        empty[13] = 0L;
+        sink.apply(List.of(ChangeBatch.snapshotBegin(types, "s1"), ChangeBatch.snapshotChunk(types, "s1", 0, reads(extremes, empty))));
+
+        try (Connection connection = mysql.openConnection()) {
+            // Column types, character sets, collations, nullability, generation and key as information_schema
+            // reports them. (SHOW CREATE TABLE differs only in showing the explicit default charset of two columns.)
+            assertThat(SourceDefinitions.read(connection, types.id())).isEqualTo(types);
+        }
+        assertThat(query("SELECT id, d, f = ?, f2 = ?, CAST(dbl AS CHAR), name, code, kind, tags, doc, CAST(at AS CHAR), "
+                + "CAST(ts AS CHAR), CAST(tm AS CHAR), CAST(yr AS CHAR), CAST(dt AS CHAR), HEX(bits), HEX(raw), MD5(blb) = MD5(?), txt, "
+                + "ST_AsText(pt), tiny, sm, CAST(twice AS CHAR), next_year FROM " + db + ".types ORDER BY id DESC",
+                (double) Float.MAX_VALUE, (double) 1234.567f, blob)).containsExactly(
+                "18446744073709551615|-99999999999999999999999999999999999.999999999999999999999999999999|1|1|-0|Åb Ñ|xyz|b'c|x,y|"
+                        + "{\"a\": [1, 2.5, null], \"b\": \"ü\"}|2024-01-31 23:59:59.123456|2038-01-19 03:14:07.999|"
+                        + "-838:59:59.000000|1901|0000-00-00|FFF|000100|1|😀 emoji|POINT(1 2)|-128|65535|-0|1902",
+                "0|null|null|null|null||null|null|null|null|null|null|null|0000|null|null|null|null|null|null|null|null|null|1");
+    }
+
+    @Test
+    void aZeroInAnAutoIncrementColumnStaysZero() throws Exception {
+        mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".seq (id INT AUTO_INCREMENT PRIMARY KEY, v INT)");
+        TableDef seq = new TableDef(new TableId(db, "seq"), List.of(TestTables.bigint("id"), TestTables.nullableInt("v")), List.of("id"));
+        sink.apply(List.of(ChangeBatch.changes(seq, List.of(insert(1, 0L, 10L), insert(2, 5L, 50L)))));
+        assertThat(query("SELECT id, v FROM " + db + ".seq ORDER BY id")).containsExactly("0|10", "5|50");
+    }
+}
