@@ -13,6 +13,8 @@ import java.util.List;
  * NULL marked), and the two sorted lists of digests must be equal, duplicates included.
  */
 public final class TableComparison {
+    private static final int UNKNOWN_DATABASE = 1049;
+    private static final int UNKNOWN_TABLE = 1146;
 
     /** The outcome for one table. */
     public record Result(String table, long sourceRows, long destinationRows, boolean equal, String firstDifference) {
@@ -71,11 +73,17 @@ public final class TableComparison {
         }
     }
 
+    /** The sorted row digests; none when the database or table does not exist (yet). */
     private static List<String> digests(Connection connection, String sql) throws SQLException {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 out.add(rs.getString(1));
+            }
+        }
+        catch (SQLException e) {
+            if (e.getErrorCode() != UNKNOWN_DATABASE && e.getErrorCode() != UNKNOWN_TABLE) {
+                throw e;
             }
         }
         return out;

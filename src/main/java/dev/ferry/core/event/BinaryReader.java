@@ -65,6 +65,15 @@ final class BinaryReader {
         return readByte() == 0 ? null : readString();
     }
 
+    /** A count of items that each take at least one byte, so it cannot exceed what is left. */
+    int readCount() {
+        long count = readVarLong();
+        if (count < 0 || count > buf.length - pos) {
+            throw new MalformedBatchException("impossible count " + count + " at byte " + pos);
+        }
+        return (int) count;
+    }
+
     boolean exhausted() {
         return pos == buf.length;
     }

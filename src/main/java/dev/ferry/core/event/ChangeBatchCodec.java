@@ -57,16 +57,20 @@ public final class ChangeBatchCodec {
         if (version != VERSION) {
             throw new MalformedBatchException("change batch format version " + version + " is not supported (expected " + VERSION + ")");
         }
-        BatchKind kind = BatchKind.values()[in.readByte()];
+        int kindCode = in.readByte();
+        if (kindCode >= BatchKind.values().length) {
+            throw new MalformedBatchException("unknown batch kind " + kindCode);
+        }
+        BatchKind kind = BatchKind.values()[kindCode];
         TableDef table = readTable(in);
         String snapshotId = in.readOptionalString();
         long chunk = in.readSignedVarLong();
         SourcePosition watermark = readPosition(in);
-        int count = (int) in.readVarLong();
+        int count = in.readCount();
         int width = table.columns().size();
         List<RowChange> rows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            RowOp op = RowOp.ofCode((char) in.readByte());
+            RowOp op = rowOp(in.readByte());
             SourcePosition position = readPosition(in);
             rows.add(new RowChange(op, position, readImage(in, width), readImage(in, width)));
         }
@@ -74,6 +78,15 @@ public final class ChangeBatchCodec {
             throw new MalformedBatchException("trailing bytes after the last row");
         }
         return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows);
+    }
+
+    private static RowOp rowOp(int code) {
+        try {
+            return RowOp.ofCode((char) code);
+        }
+        catch (IllegalArgumentException e) {
+            throw new MalformedBatchException(e.getMessage());
+        }
     }
 
     private static void writeTable(BinaryWriter out, TableDef table) {
@@ -95,7 +108,7 @@ public final class ChangeBatchCodec {
 
     private static TableDef readTable(BinaryReader in) {
         TableId id = new TableId(in.readString(), in.readString());
-        int count = (int) in.readVarLong();
+        int count = in.readCount();
         List<ColumnDef> columns = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String name = in.readString();
@@ -107,12 +120,17 @@ public final class ChangeBatchCodec {
             String generation = in.readOptionalString();
             columns.add(new ColumnDef(name, dataType, columnType, charset, collation, (flags & 1) != 0, generation, (flags & 2) != 0));
         }
-        int keys = (int) in.readVarLong();
+        int keys = in.readCount();
         List<String> keyColumns = new ArrayList<>(keys);
         for (int i = 0; i < keys; i++) {
             keyColumns.add(in.readString());
         }
-        return new TableDef(id, columns, keyColumns);
+        try {
+            return new TableDef(id, columns, keyColumns);
+        }
+        catch (IllegalArgumentException e) {
+            throw new MalformedBatchException("inconsistent table definition: " + e.getMessage());
+        }
     }
 
     private static void writePosition(BinaryWriter out, SourcePosition p) {

@@ -60,7 +60,8 @@ public final class TableCatalog {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String extra = rs.getString(8) == null ? "" : rs.getString(8).toUpperCase(Locale.ROOT);
-                    String generation = extra.contains("GENERATED") ? rs.getString(7) : null;
+                    // MySQL 8.0 shows the quotes of string literals in GENERATION_EXPRESSION escaped with a backslash.
+                    String generation = extra.contains("GENERATED") ? rs.getString(7).replace("\\'", "'") : null;
                     columns.add(new ColumnDef(rs.getString(1), rs.getString(2).toLowerCase(Locale.ROOT), rs.getString(3),
                             rs.getString(4), rs.getString(5), "YES".equals(rs.getString(6)), generation, extra.contains("STORED")));
                 }

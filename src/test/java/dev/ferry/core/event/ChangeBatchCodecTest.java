@@ -63,6 +63,24 @@ class ChangeBatchCodecTest {
     }
 
     @Test
+    void everyCorruptedByteIsReportedAsMalformed() {
+        byte[] good = ChangeBatchCodec.encode(ChangeBatch.changes(TABLE, List.of(
+                new RowChange(RowOp.INSERT, new SourcePosition(1, 2, 0, 0), null, new Object[] {"1", 1f, 2d, "x", new byte[] {1}, 3L}))));
+        for (int i = 0; i < good.length; i++) {
+            for (int delta : new int[] {1, 0x7F, 0x80}) {
+                byte[] bad = good.clone();
+                bad[i] = (byte) (bad[i] + delta);
+                try {
+                    ChangeBatchCodec.decode(bad);
+                }
+                catch (MalformedBatchException expected) {
+                    // reported as malformed: fine
+                }
+            }
+        }
+    }
+
+    @Test
     void snapshotPointOrdersBeforeEveryChangeAtItsPosition() {
         SourcePosition point = SourcePosition.snapshotPoint(5, 900);
         assertThat(new SourcePosition(5, 900, 0, 0).isAfter(point)).isTrue();

@@ -1,0 +1,51 @@
+package dev.ferry.e2e;
+
+import dev.ferry.testkit.LocalStack;
+import dev.ferry.testkit.SampleShop;
+import dev.ferry.testkit.TableComparison;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Waits until the destination equals the source, table by table, as each server computes it. */
+final class PipelineAssertions {
+
+    private PipelineAssertions() {
+    }
+
+    static List<TableComparison.Result> compare(LocalStack stack, String database) throws SQLException {
+        List<TableComparison.Result> results = new ArrayList<>();
+        try (Connection source = stack.source().openConnection(); Connection destination = stack.destination().openConnection()) {
+            for (String table : SampleShop.TABLES) {
+                results.add(TableComparison.compare(source, destination, database, table));
+            }
+        }
+        return results;
+    }
+
+    /** Polls until every table is equal, then asserts it (with the last differences if it never was). */
+    static void awaitIdentical(LocalStack stack, String database, Duration timeout, String... connectors) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<TableComparison.Result> results = compare(stack, database);
+        while (!allEqual(results) && System.nanoTime() < deadline) {
+            for (String connector : connectors) {
+                stack.rest().status(connector).failure().ifPresent(f -> {
+                    throw new AssertionError(connector + " failed: " + f);
+                });
+            }
+            Thread.sleep(500);
+            results = compare(stack, database);
+        }
+        assertThat(results).as("destination versus source after waiting up to %s", timeout)
+                .allMatch(TableComparison.Result::equal);
+    }
+
+    private static boolean allEqual(List<TableComparison.Result> results) {
+        return results.stream().allMatch(TableComparison.Result::equal);
+    }
+}
