@@ -25,7 +25,9 @@ public final class SourceRecords {
 
     public SourceRecords(FerrySourceConfig config) {
         this.config = config;
-        this.snapshotPartition = Map.of("ferry", "snapshot", "server", config.topicPrefix());
+        // One key only: Connect stores offsets under the partition map's JSON, and Map.of's iteration
+        // order changes from one JVM to the next, which would orphan the offsets after a restart.
+        this.snapshotPartition = Map.of("ferry.snapshot", config.topicPrefix());
     }
 
     /** The offset partition of Ferry's snapshot phase (Debezium's own is {"server": prefix}). */
