@@ -45,7 +45,7 @@ public final class ConfigReference {
     }
 
     private static void section(StringBuilder out, String title, ConfigDef def) {
-        out.append("### ").append(title).append("\n\n");
+        out.append("### ").append(title).append("\n");
         List<ConfigKey> keys = def.configKeys().values().stream()
                 .sorted(Comparator.comparingInt((ConfigKey k) -> groupIndex(def, k)).thenComparingInt(k -> k.orderInGroup))
                 .toList();
@@ -73,7 +73,7 @@ public final class ConfigReference {
         if (!key.hasDefault()) {
             return "required";
         }
-        Object value = key.defaultValue;
+        Object value = key.type == ConfigDef.Type.PASSWORD ? null : key.defaultValue;
         if (value instanceof List<?> list) {
             value = String.join(",", list.stream().map(String::valueOf).toList());
         }
@@ -82,6 +82,6 @@ public final class ConfigReference {
     }
 
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;");
     }
 }
