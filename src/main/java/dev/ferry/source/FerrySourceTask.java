@@ -5,10 +5,12 @@ import dev.ferry.core.config.MigrationType;
 import dev.ferry.source.snapshot.BinlogCoordinates;
 import dev.ferry.source.snapshot.SnapshotRunner;
 import dev.ferry.source.snapshot.SnapshotState;
+import dev.ferry.source.stream.BinlogRequirements;
 import dev.ferry.source.stream.DebeziumRecordTranslator;
 import dev.ferry.source.stream.DebeziumStream;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
@@ -116,6 +118,12 @@ public final class FerrySourceTask extends SourceTask {
     }
 
     private void startStream(BinlogCoordinates seed) {
+        try (Connection connection = connections.open()) {
+            BinlogRequirements.check(connection, connections.url());
+        }
+        catch (SQLException e) {
+            throw new RetriableException("Cannot check the binlog settings of the source " + connections.url() + ": " + e.getMessage(), e);
+        }
         translator = new DebeziumRecordTranslator(records, config.selection(), connections);
         stream = new DebeziumStream();
         stream.start(config, props, context, seed);
