@@ -24,7 +24,7 @@ public final class FerrySinkConfig {
     public static final String CONNECTION_URL_CONFIG = "connection.url";
     public static final String CONNECTION_URL_DOC = "JDBC URL of the destination MySQL server, for example "
             + "jdbc:mysql://db.example.com:3306/. Ferry adds the Connector/J properties it relies on when the URL "
-            + "does not set them: useServerPrepStmts=true (FLOAT and DOUBLE values travel bit for bit), "
+            + "does not set them: useServerPrepStmts=false (multi-row statements as text, which MySQL runs faster; values stay exact), "
             + "characterEncoding=UTF-8 and connectionCollation=utf8mb4_bin, and allowPublicKeyRetrieval=true "
             + "when the URL sets neither sslMode nor allowPublicKeyRetrieval.";
     public static final String CONNECTION_URL_DISPLAY = "JDBC URL";

@@ -271,10 +271,11 @@ class ChangeEventSinkIT {
                 insert(22, row(null, null, null, null, null)),
                 insert(23, row(null, null, null, null, null)),
                 delete(24, row(null, null, null, null, null))))));
-        assertThat(query("SELECT n, f, msg, doc, HEX(bits) FROM " + db + ".log ORDER BY n, msg")).containsExactly(
+        // f compared with the float's exact value as a double literal: equal only if every bit arrived.
+        assertThat(query("SELECT n, f = " + (double) 0.1f + "e0, msg, doc, HEX(bits) FROM " + db + ".log ORDER BY n, msg")).containsExactly(
                 "null|null|null|null|null",
-                "1|" + (double) 0.1f + "|Åb|{\"a\": 1e308}|FF01020304050607",
-                "2|" + (double) 0.1f + "|Åb|{\"a\": 1e308}|FF01020304050607");
+                "1|1|Åb|{\"a\": 1e308}|FF01020304050607",
+                "2|1|Åb|{\"a\": 1e308}|FF01020304050607");
         sink.apply(List.of(ChangeBatch.changes(log, List.of(delete(24, row(null, null, null, null, null))))));
         assertThat(query("SELECT COUNT(*) FROM " + db + ".log")).containsExactly("3");
     }
@@ -368,7 +369,7 @@ class ChangeEventSinkIT {
             blob[i] = (byte) i;
         }
         Object[] extremes = {"18446744073709551615", "-99999999999999999999999999999999999.999999999999999999999999999999",
-                Float.MAX_VALUE, 1234.567f, -0.0d, "Åb Ñ", "xyz", "b'c", "x,y", "{\"a\": [1, 2.5, null], \"b\": \"ü\"}",
+                Float.MAX_VALUE, 1234.567f, -0.0d, "Å\\b' Ñ", "xyz", "b'c", "x,y", "{\"a\": [1, 2.5, null], \"b\": \"ü\"}",
                 "2024-01-31 23:59:59.123456", "2038-01-19 03:14:07.999", "-838:59:59.000000", 1901L, "0000-00-00",
                 new byte[] {0x0f, (byte) 0xff}, new byte[] {0, 1, 0}, blob, "😀 emoji", point, -128L, 65535L, null, null};
         Object[] empty = new Object[types.columns().size()];
@@ -386,7 +387,7 @@ class ChangeEventSinkIT {
                 + "CAST(ts AS CHAR), CAST(tm AS CHAR), CAST(yr AS CHAR), CAST(dt AS CHAR), HEX(bits), HEX(raw), MD5(blb) = MD5(?), txt, "
                 + "ST_AsText(pt), tiny, sm, CAST(twice AS CHAR), next_year FROM " + db + ".types ORDER BY id DESC",
                 (double) Float.MAX_VALUE, (double) 1234.567f, blob)).containsExactly(
-                "18446744073709551615|-99999999999999999999999999999999999.999999999999999999999999999999|1|1|-0|Åb Ñ|xyz|b'c|x,y|"
+                "18446744073709551615|-99999999999999999999999999999999999.999999999999999999999999999999|1|1|-0|Å\\b' Ñ|xyz|b'c|x,y|"
                         + "{\"a\": [1, 2.5, null], \"b\": \"ü\"}|2024-01-31 23:59:59.123456|2038-01-19 03:14:07.999|"
                         + "-838:59:59.000000|1901|0000-00-00|FFF|000100|1|😀 emoji|POINT(1 2)|-128|65535|-0|1902",
                 "0|null|null|null|null||null|null|null|null|null|null|null|0000|null|null|null|null|null|null|null|null|null|1");

@@ -15,7 +15,6 @@ import java.util.Map;
 public final class BinderRegistry {
     private final Map<Class<?>, ValueBinder> writers;
     private final Map<ValueKind, NullBinder> nulls;
-    private final ValueBinder floatMatcher = new FloatAsDoubleBinder();
     private final ValueBinder bitMatcher = new BitAsNumberBinder();
 
     private BinderRegistry(Map<Class<?>, ValueBinder> writers, Map<ValueKind, NullBinder> nulls) {
@@ -57,9 +56,6 @@ public final class BinderRegistry {
 
     /** The binder for {@code value} compared with {@code column} in a WHERE clause. */
     public ValueBinder forMatch(ColumnDef column, Object value) {
-        if (value instanceof Float) {
-            return floatMatcher;
-        }
         if (value instanceof byte[] && column.dataType().toLowerCase(Locale.ROOT).equals("bit")) {
             return bitMatcher;
         }

@@ -9,7 +9,7 @@ class DestinationUrlTest {
     @Test
     void addsTheSinksPropertiesToAPlainUrl() {
         assertThat(DestinationUrl.withSinkProperties("jdbc:mysql://db:3306/")).isEqualTo("jdbc:mysql://db:3306/"
-                + "?useServerPrepStmts=true&characterEncoding=UTF-8&connectionCollation=utf8mb4_bin&allowPublicKeyRetrieval=true");
+                + "?useServerPrepStmts=false&characterEncoding=UTF-8&connectionCollation=utf8mb4_bin&allowPublicKeyRetrieval=true");
     }
 
     @Test
@@ -18,7 +18,7 @@ class DestinationUrlTest {
                 .isEqualTo("jdbc:mysql://db/x?UseServerPrepStmts=false&sslMode=REQUIRED"
                         + "&characterEncoding=UTF-8&connectionCollation=utf8mb4_bin");
         assertThat(DestinationUrl.withSinkProperties("jdbc:mysql://db/?allowPublicKeyRetrieval=false&"))
-                .isEqualTo("jdbc:mysql://db/?allowPublicKeyRetrieval=false&useServerPrepStmts=true"
+                .isEqualTo("jdbc:mysql://db/?allowPublicKeyRetrieval=false&useServerPrepStmts=false"
                         + "&characterEncoding=UTF-8&connectionCollation=utf8mb4_bin");
     }
 
