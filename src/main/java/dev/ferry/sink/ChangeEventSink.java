@@ -70,6 +70,14 @@ public final class ChangeEventSink {
         }
     }
 
+    /**
+     * Drops the cached progress rows. Another task may have applied a table's changes while its
+     * partition was assigned elsewhere, so after a rebalance progress is read again.
+     */
+    public void forgetProgress() {
+        progress.invalidate();
+    }
+
     /** Applies the batches in order and commits. */
     public void apply(List<ChangeBatch> batches) throws WriteException {
         if (batches.isEmpty()) {

@@ -7,6 +7,7 @@ import dev.ferry.core.event.MalformedBatchException;
 import dev.ferry.sink.session.DestinationPool;
 import dev.ferry.sink.session.DestinationUrl;
 import dev.ferry.sink.write.WriteException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -94,6 +95,20 @@ public final class FerrySinkTask extends SinkTask {
             }
         }
         return batches;
+    }
+
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        if (sink != null) {
+            sink.forgetProgress();
+        }
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        if (sink != null) {
+            sink.forgetProgress();
+        }
     }
 
     @Override

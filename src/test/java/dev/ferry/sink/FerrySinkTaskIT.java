@@ -10,6 +10,7 @@ import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.testkit.MySqlServer;
 import dev.ferry.testkit.MySqlVersion;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.data.Schema;
@@ -96,6 +97,28 @@ class FerrySinkTaskIT {
                 record(2, ByteBuffer.wrap(insert(items(), 20, 2, "b")))));
         task.put(List.of(record(0, insert(items(), 10, 1, "a")), record(2, ByteBuffer.wrap(insert(items(), 20, 2, "b")))));
         assertThat(mysql.queryString("SELECT GROUP_CONCAT(id, note ORDER BY id) FROM " + db + ".items")).isEqualTo("1a,2b");
+    }
+
+    @Test
+    void aTableMovedBetweenTasksByARebalanceIsNotAppliedTwice() throws Exception {
+        TableDef keyless = new TableDef(new TableId(db, "events"), items().columns(), List.of());
+        task.initialize(new RecordingTaskContext(false));
+        task.start(props());
+        task.put(List.of(record(0, insert(keyless, 10, 1, "a"))));
+
+        // The partition moves to another task, which applies the next change, then comes back.
+        FerrySinkTask other = new FerrySinkTask();
+        other.initialize(new RecordingTaskContext(false));
+        other.start(props());
+        other.open(List.of(new TopicPartition("ferry.changes", 3)));
+        other.put(List.of(record(1, insert(keyless, 20, 2, "b"))));
+        other.close(List.of(new TopicPartition("ferry.changes", 3)));
+        other.stop();
+
+        task.close(List.of(new TopicPartition("ferry.changes", 3)));
+        task.open(List.of(new TopicPartition("ferry.changes", 3)));
+        task.put(List.of(record(1, insert(keyless, 20, 2, "b")), record(2, insert(keyless, 30, 3, "c"))));
+        assertThat(mysql.queryString("SELECT GROUP_CONCAT(id, note ORDER BY id) FROM " + db + ".events")).isEqualTo("1a,2b,3c");
     }
 
     @Test
