@@ -56,6 +56,14 @@ public final class SourceRecords {
                 event.getBytes(StandardCharsets.UTF_8), Schema.BYTES_SCHEMA, node.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Carries a binlog offset when no selected table changed, so the stored position advances. */
+    public SourceRecord binlogProgress(Map<String, ?> partition, Map<String, ?> offset) {
+        byte[] value = JSON.createObjectNode().put("event", "binlog_progress").put("source", config.topicPrefix())
+                .toString().getBytes(StandardCharsets.UTF_8);
+        return new SourceRecord(partition, offset, config.controlTopic(), null, Schema.BYTES_SCHEMA,
+                "binlog_progress".getBytes(StandardCharsets.UTF_8), Schema.BYTES_SCHEMA, value);
+    }
+
     public String topic(TableId table) {
         return topics.computeIfAbsent(table, t -> config.topicPrefix() + "." + legal(t.database()) + "." + legal(t.table()));
     }

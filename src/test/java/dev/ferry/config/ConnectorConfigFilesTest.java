@@ -27,7 +27,7 @@ class ConnectorConfigFilesTest {
             "key.converter", "value.converter", "header.converter", "config.action.reload");
     private static final List<String> CONNECT_PREFIXES = List.of("producer.override.", "consumer.override.", "errors.",
             "transforms", "predicates", "topic.creation.", "admin.override.");
-    private static final List<String> DEBEZIUM_PREFIXES = List.of("schema.history.internal.", "database.", "driver.");
+    private static final List<String> DEBEZIUM_PREFIXES = List.of("schema.history.internal.", "database.", "driver.", "heartbeat.");
 
     static List<Path> files() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("connector-config"))) {

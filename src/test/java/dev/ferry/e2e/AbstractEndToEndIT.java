@@ -32,6 +32,8 @@ abstract class AbstractEndToEndIT {
     static final String DATABASE = "shop";
     static final int CUSTOMERS = 3_000;
     static final int PAGE_VIEWS = 50_000;
+    static final String ATTACHMENTS = "SELECT GROUP_CONCAT(id, ':', LENGTH(body), ':', IFNULL(MD5(body), 'null') ORDER BY id) "
+            + "FROM shop.attachments";
 
     private LocalStack stack;
 
@@ -46,6 +48,9 @@ abstract class AbstractEndToEndIT {
         try (Connection c = stack.source().openConnection()) {
             new SampleShop(11).create(c, DATABASE, CUSTOMERS, PAGE_VIEWS);
         }
+        // A row larger than Kafka's default 1 MB message limit, in the snapshot and then in the binlog.
+        stack.source().execute("CREATE TABLE shop.attachments (id INT PRIMARY KEY, body LONGBLOB)",
+                "INSERT INTO shop.attachments VALUES (1, REPEAT(x'00FF', 1500000)), (2, NULL)");
         FerryPipeline pipeline = new FerryPipeline(stack, Path.of("connector-config"), "e2e", DATABASE);
         pipeline.deploy(Map.of(), Map.of());
 
@@ -54,11 +59,15 @@ abstract class AbstractEndToEndIT {
         assertThat(afterSnapshot).filteredOn(r -> r.table().equals("shop.page_views"))
                 .singleElement().extracting(TableComparison.Result::destinationRows).isEqualTo((long) PAGE_VIEWS);
 
+        PipelineAssertions.awaitEqual(stack, ATTACHMENTS, Duration.ofMinutes(1));
+
         try (Connection c = stack.source().openConnection()) {
             int statements = new SourceWorkload(23, CUSTOMERS, PAGE_VIEWS).run(c, DATABASE, 2_000);
             assertThat(statements).isEqualTo(2_000);
         }
+        stack.source().execute("UPDATE shop.attachments SET body = REPEAT(x'01', 2500000) WHERE id = 1");
         PipelineAssertions.awaitIdentical(stack, DATABASE, Duration.ofMinutes(3), pipeline.sourceName(), pipeline.sinkName());
+        PipelineAssertions.awaitEqual(stack, ATTACHMENTS, Duration.ofMinutes(1));
     }
 
     @AfterAll

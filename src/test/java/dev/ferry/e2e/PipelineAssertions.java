@@ -45,6 +45,18 @@ final class PipelineAssertions {
                 .allMatch(TableComparison.Result::equal);
     }
 
+    /** Polls until the query gives the same answer on both servers, then asserts it. */
+    static void awaitEqual(LocalStack stack, String query, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String source = stack.source().queryString(query);
+        String destination = stack.destination().queryString(query);
+        while (!source.equals(destination) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            destination = stack.destination().queryString(query);
+        }
+        assertThat(destination).as("destination versus source for %s", query).isEqualTo(source);
+    }
+
     private static boolean allEqual(List<TableComparison.Result> results) {
         return results.stream().allMatch(TableComparison.Result::equal);
     }

@@ -20,19 +20,30 @@ import java.util.List;
 /**
  * Converts Debezium's change events into Ferry batches: consecutive events of one table become one
  * batch (one Kafka record) carrying the offset of its last event. Events of tables outside the
- * selection, heartbeats and other non-row records are dropped; their offsets follow with the next batch.
+ * selection, heartbeats and other non-row records are dropped; their offsets follow with the next
+ * batch, or, when only such events arrive, with a small progress record on the lifecycle topic at
+ * most every few seconds, so the stored binlog position keeps up with an idle selection.
  */
 public final class DebeziumRecordTranslator implements AutoCloseable {
     private static final String OLD_KEY_HEADER = "__debezium.oldkey";
+    private static final java.time.Duration PROGRESS_INTERVAL = java.time.Duration.ofSeconds(5);
 
     private final SourceRecords records;
     private final TableSelection selection;
     private final StreamCatalog catalog;
+    private final long progressIntervalNanos;
+    private long lastProgressNanos = System.nanoTime();
 
     public DebeziumRecordTranslator(SourceRecords records, TableSelection selection, SourceConnections connections) {
+        this(records, selection, connections, PROGRESS_INTERVAL);
+    }
+
+    DebeziumRecordTranslator(SourceRecords records, TableSelection selection, SourceConnections connections,
+                             java.time.Duration progressInterval) {
         this.records = records;
         this.selection = selection;
         this.catalog = new StreamCatalog(connections);
+        this.progressIntervalNanos = progressInterval.toNanos();
     }
 
     public List<SourceRecord> translate(List<SourceRecord> events) {
@@ -61,6 +72,13 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
         }
         if (current != null) {
             out.add(records.batch(ChangeBatch.changes(current, rows), last.sourcePartition(), last.sourceOffset()));
+        }
+        else if (!events.isEmpty() && System.nanoTime() - lastProgressNanos >= progressIntervalNanos) {
+            SourceRecord newest = events.get(events.size() - 1);
+            out.add(records.binlogProgress(newest.sourcePartition(), newest.sourceOffset()));
+        }
+        if (!out.isEmpty()) {
+            lastProgressNanos = System.nanoTime();
         }
         return out;
     }

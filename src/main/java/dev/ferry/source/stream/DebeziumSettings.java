@@ -24,7 +24,8 @@ final class DebeziumSettings {
     static Map<String, String> of(FerrySourceConfig config, Map<String, String> userProps, boolean recoverSchema) {
         Map<String, String> props = new HashMap<>();
         userProps.forEach((key, value) -> {
-            if (key.startsWith("schema.history.internal.") || key.startsWith("database.") || key.startsWith("driver.")) {
+            if (key.startsWith("schema.history.internal.") || key.startsWith("database.") || key.startsWith("driver.")
+                    || key.startsWith("heartbeat.")) {
                 props.put(key, value);
             }
         });
@@ -56,6 +57,8 @@ final class DebeziumSettings {
         props.put("max.batch.size", "4096");
         props.put("max.queue.size", "16384");
         props.put("poll.interval.ms", "50");
+        // Heartbeats let the stored binlog position advance while the selected tables are idle.
+        props.putIfAbsent("heartbeat.interval.ms", "10000");
         return props;
     }
 }
