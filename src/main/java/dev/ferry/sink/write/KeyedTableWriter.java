@@ -4,7 +4,7 @@ import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.buffer.ReducedChanges;
 import dev.ferry.sink.dialect.DeleteByKeyStatement;
-import dev.ferry.sink.dialect.ReplaceStatement;
+import dev.ferry.sink.dialect.RowsStatement;
 import dev.ferry.sink.dialect.WritableColumns;
 
 import java.util.List;
@@ -43,7 +43,7 @@ final class KeyedTableWriter {
     }
 
     private void replace(TableDef table, List<Object[]> rows) throws WriteException {
-        ReplaceStatement statement = new ReplaceStatement(table);
+        RowsStatement statement = RowsStatement.replace(table);
         WritableColumns columns = WritableColumns.of(table);
         for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
             long count = writer.execute(table, StatementKind.UPSERT, statement.sql(chunk.size()), parameters -> {

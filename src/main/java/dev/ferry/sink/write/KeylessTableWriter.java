@@ -4,7 +4,7 @@ import dev.ferry.core.event.RowChange;
 import dev.ferry.core.event.RowOp;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.bind.StatementParameters;
-import dev.ferry.sink.dialect.InsertStatement;
+import dev.ferry.sink.dialect.RowsStatement;
 import dev.ferry.sink.dialect.KeylessDeleteStatement;
 import dev.ferry.sink.dialect.KeylessUpdateStatement;
 import dev.ferry.sink.dialect.WritableColumns;
@@ -58,7 +58,7 @@ final class KeylessTableWriter {
         if (rows.isEmpty()) {
             return;
         }
-        InsertStatement statement = new InsertStatement(table);
+        RowsStatement statement = RowsStatement.insert(table);
         for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
             long count = writer.execute(table, StatementKind.INSERT, statement.sql(chunk.size()), parameters -> {
                 for (Object[] row : chunk) {

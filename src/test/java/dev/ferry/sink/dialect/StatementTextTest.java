@@ -20,7 +20,7 @@ class StatementTextTest {
 
     @Test
     void replaceWritesEveryNonGeneratedColumnForEachRow() {
-        ReplaceStatement replace = new ReplaceStatement(TestTables.orders());
+        RowsStatement replace = RowsStatement.replace(TestTables.orders());
         assertThat(replace.parametersPerRow()).isEqualTo(2);
         assertThat(replace.sql(1)).isEqualTo("REPLACE INTO `shop`.`orders` (`id`, `note`) VALUES (?, ?)");
         assertThat(replace.sql(3)).isEqualTo("REPLACE INTO `shop`.`orders` (`id`, `note`) VALUES (?, ?), (?, ?), (?, ?)");
@@ -28,13 +28,13 @@ class StatementTextTest {
 
     @Test
     void replaceQuotesOddIdentifiers() {
-        assertThat(new ReplaceStatement(ODD).sql(2)).isEqualTo(
+        assertThat(RowsStatement.replace(ODD).sql(2)).isEqualTo(
                 "REPLACE INTO `my``db`.`we ird.t` (`i``d`, `it's`, `a b`) VALUES (?, ?, ?), (?, ?, ?)");
     }
 
     @Test
     void insertIsAMultiRowInsert() {
-        assertThat(new InsertStatement(TestTables.log()).sql(2))
+        assertThat(RowsStatement.insert(TestTables.log()).sql(2))
                 .isEqualTo("INSERT INTO `shop`.`log` (`at`, `msg`) VALUES (?, ?), (?, ?)");
     }
 

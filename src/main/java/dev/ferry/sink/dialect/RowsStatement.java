@@ -7,8 +7,8 @@ import dev.ferry.core.sql.SqlBuilder;
 import java.util.List;
 
 /**
- * {@code REPLACE INTO t (c1, c2) VALUES (?, ?), (?, ?)}: how Ferry writes the last state of each
- * key of a keyed table.
+ * A multi-row statement writing whole rows: {@code INSERT INTO t (c1, c2) VALUES (?, ?), (?, ?)} for a
+ * keyless table's inserted rows, or {@code REPLACE INTO ...} for a keyed table's last row images.
  *
  * <p>Why REPLACE and not {@code INSERT ... ON DUPLICATE KEY UPDATE}: a batch holds the last state
  * of every key it touched, applied after the batch's deletes. When rows swap values of a secondary
@@ -19,13 +19,23 @@ import java.util.List;
  * a row it deletes that way was itself touched by the batch, so it is rewritten later in the same
  * batch. After the whole batch the destination holds exactly the source's rows.
  */
-public final class ReplaceStatement {
+public final class RowsStatement {
+    private final String verb;
     private final TableId table;
     private final List<String> columns;
 
-    public ReplaceStatement(TableDef table) {
+    private RowsStatement(String verb, TableDef table) {
+        this.verb = verb;
         this.table = table.id();
         this.columns = WritableColumns.of(table).names();
+    }
+
+    public static RowsStatement insert(TableDef table) {
+        return new RowsStatement("INSERT INTO ", table);
+    }
+
+    public static RowsStatement replace(TableDef table) {
+        return new RowsStatement("REPLACE INTO ", table);
     }
 
     public int parametersPerRow() {
@@ -34,7 +44,7 @@ public final class ReplaceStatement {
 
     public String sql(int rows) {
         SqlBuilder sql = new SqlBuilder(ValueRows.capacity(columns.size(), rows));
-        sql.sql("REPLACE INTO ").table(table).sql(" (").identifiers(columns).sql(")");
+        sql.sql(verb).table(table).sql(" (").identifiers(columns).sql(")");
         ValueRows.append(sql, columns.size(), rows);
         return sql.toString();
     }
