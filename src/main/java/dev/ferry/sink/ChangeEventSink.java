@@ -7,6 +7,7 @@ import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.bind.BinderRegistry;
 import dev.ferry.sink.buffer.TableBuffer;
 import dev.ferry.sink.dialect.DeleteAllStatement;
+import dev.ferry.sink.dialect.TableHasRowsQuery;
 import dev.ferry.sink.progress.BatchPlan;
 import dev.ferry.sink.progress.ProgressRules;
 import dev.ferry.sink.progress.ProgressStore;
@@ -120,12 +121,13 @@ public final class ChangeEventSink {
             commit(writer, out);
             tables.ensure(writer, destination);
         }
-        BatchPlan plan = ProgressRules.plan(currentProgress(writer, source), batch);
+        TableProgress current = currentProgress(writer, source);
+        BatchPlan plan = ProgressRules.plan(current, batch);
         switch (plan.action()) {
             case SKIP -> {
                 return;
             }
-            case RESTART_SNAPSHOT -> restartSnapshot(batch, destination, writer, out);
+            case RESTART_SNAPSHOT -> restartSnapshot(batch, destination, current, writer, out);
             case APPLY_ROWS -> buffer(destination, plan.rows(), out);
             case RECORD_PROGRESS -> LOG.info("Snapshot {} of {} is applied; binlog changes after {} follow",
                     batch.snapshotId(), source, batch.watermark());
@@ -146,14 +148,34 @@ public final class ChangeEventSink {
         }
     }
 
-    private void restartSnapshot(ChangeBatch batch, TableDef destination, StatementWriter writer, BufferWriter out)
-            throws WriteException {
+    /**
+     * Empties the destination table for a new snapshot attempt: it holds what an earlier attempt
+     * wrote. A table Ferry never wrote to that already holds rows is someone else's data, and the
+     * migration stops instead of deleting it.
+     */
+    private void restartSnapshot(ChangeBatch batch, TableDef destination, TableProgress current, StatementWriter writer,
+                                 BufferWriter out) throws WriteException {
+        if (current.equals(TableProgress.NONE) && hasRows(writer, destination)) {
+            throw WriteException.permanent(destination.id(), StatementKind.DELETE_ALL, "the destination table already holds rows "
+                    + "that this migration did not write, and Ferry does not delete them. Empty or drop the destination table "
+                    + "(or migrate into another database), then restart the connector.");
+        }
         TableBuffer pending = buffers.get(destination.id());
         if (pending != null) {
             out.write(pending);
         }
         writer.execute(destination, StatementKind.DELETE_ALL, DeleteAllStatement.sql(destination.id()), parameters -> { });
         LOG.info("Snapshot {} of {} starts: emptied destination table {}", batch.snapshotId(), batch.table().id(), destination.id());
+    }
+
+    private static boolean hasRows(StatementWriter writer, TableDef destination) throws WriteException {
+        try (Statement statement = writer.connection().createStatement();
+             ResultSet result = statement.executeQuery(TableHasRowsQuery.sql(destination.id()))) {
+            return result.next();
+        }
+        catch (SQLException e) {
+            throw StatementWriter.failure(destination.id(), List.of(), StatementKind.CHECK_TABLE, e);
+        }
     }
 
     private void buffer(TableDef destination, List<RowChange> rows, BufferWriter out) throws WriteException {

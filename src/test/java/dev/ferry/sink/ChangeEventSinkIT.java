@@ -394,6 +394,22 @@ class ChangeEventSinkIT {
     }
 
     @Test
+    void aDestinationTableHoldingRowsFerryDidNotWriteIsNeverEmptied() throws Exception {
+        mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".seq (id BIGINT PRIMARY KEY, v INT)",
+                "INSERT INTO " + db + ".seq VALUES (7, 70)");
+        TableDef seq = new TableDef(new TableId(db, "seq"), List.of(TestTables.bigint("id"), TestTables.nullableInt("v")), List.of("id"));
+        assertThatThrownBy(() -> sink.apply(List.of(ChangeBatch.snapshotBegin(seq, "s1"))))
+                .isInstanceOf(WriteException.class)
+                .hasMessageContaining("`" + db + "`.`seq`").hasMessageContaining("already holds rows");
+        assertThat(query("SELECT id, v FROM " + db + ".seq")).containsExactly("7|70");
+
+        mysql.execute("DELETE FROM " + db + ".seq");
+        sink.apply(List.of(ChangeBatch.snapshotBegin(seq, "s1"), ChangeBatch.snapshotChunk(seq, "s1", 0, List.of(
+                RowChange.read(new Object[] {1L, 10L}))), ChangeBatch.snapshotBegin(seq, "s2")));
+        assertThat(query("SELECT COUNT(*) FROM " + db + ".seq")).containsExactly("0");
+    }
+
+    @Test
     void aZeroInAnAutoIncrementColumnStaysZero() throws Exception {
         mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".seq (id INT AUTO_INCREMENT PRIMARY KEY, v INT)");
         TableDef seq = new TableDef(new TableId(db, "seq"), List.of(TestTables.bigint("id"), TestTables.nullableInt("v")), List.of("id"));
