@@ -12,6 +12,7 @@ import java.sql.Statement;
  * when GTIDs are off). Changes committed after that instant start at or after this position.
  */
 public record BinlogCoordinates(String file, long position, String gtidSet) {
+    private static final int SYNTAX_ERROR = 1064;
 
     /** Reads the current coordinates; null when binary logging is off. Needs REPLICATION CLIENT. */
     public static BinlogCoordinates current(Connection connection) throws SQLException {
@@ -29,7 +30,10 @@ public record BinlogCoordinates(String file, long position, String gtidSet) {
             return s.executeQuery("SHOW MASTER STATUS");
         }
         catch (SQLException e) {
-            // MySQL 8.4 renamed it.
+            if (e.getErrorCode() != SYNTAX_ERROR) {
+                throw e;
+            }
+            // MySQL 8.4 removed the old name.
             return s.executeQuery("SHOW BINARY LOG STATUS");
         }
     }

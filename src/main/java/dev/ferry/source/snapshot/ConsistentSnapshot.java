@@ -29,15 +29,19 @@ public final class ConsistentSnapshot {
     public static BinlogCoordinates open(Connection snapshotConnection, Connection probe, boolean needBinlog) throws SQLException {
         snapshotConnection.setAutoCommit(false);
         snapshotConnection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        if (!needBinlog && !canReadCoordinates(probe)) {
+            LOG.info("The source user cannot read the binlog position (no REPLICATION CLIENT); "
+                    + "the full migration does not need it, so the snapshot records no binlog point");
+            startSnapshot(snapshotConnection);
+            return null;
+        }
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             BinlogCoordinates before = BinlogCoordinates.current(probe);
             if (before == null && needBinlog) {
                 throw new ConnectException("Binary logging is off on the source, so incremental migration cannot follow the "
                         + "snapshot. Start the source with log_bin enabled and binlog_format=ROW, or choose migration.types=full.");
             }
-            try (Statement s = snapshotConnection.createStatement()) {
-                s.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
-            }
+            startSnapshot(snapshotConnection);
             BinlogCoordinates after = BinlogCoordinates.current(probe);
             if (before == null || before.equals(after)) {
                 LOG.info("Consistent snapshot opened at binlog point {} after {} attempt(s)", before, attempt);
@@ -48,6 +52,22 @@ public final class ConsistentSnapshot {
         }
         throw new ConnectException("The source committed a transaction during each of " + MAX_ATTEMPTS + " attempts to open a "
                 + "consistent snapshot, so no exact binlog point could be found. Retry when the write load is lower.");
+    }
+
+    private static void startSnapshot(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
+        }
+    }
+
+    private static boolean canReadCoordinates(Connection probe) {
+        try {
+            BinlogCoordinates.current(probe);
+            return true;
+        }
+        catch (SQLException e) {
+            return false;
+        }
     }
 
     private static void backOff(int attempt) {
