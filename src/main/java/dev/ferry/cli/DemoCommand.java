@@ -47,8 +47,8 @@ final class DemoCommand {
             say("   Kafka       %s,  Connect REST %s", stack.broker().bootstrapServers(), stack.connect().restUrl());
             boolean equal = migrate(stack);
             if (keep) {
-                say("%nThe stack keeps running (--keep). Connectors: %s. Press Ctrl-C to stop it and delete %s.",
-                        stack.rest().connectors(), work.toAbsolutePath());
+                say("%nThe stack keeps running (--keep). Connectors: %s. Press Ctrl-C to stop every process; "
+                        + "the logs stay in %s.", stack.rest().connectors(), work.toAbsolutePath());
                 Thread.currentThread().join();
             }
             step(7, "Stopping Connect, Kafka and MySQL");

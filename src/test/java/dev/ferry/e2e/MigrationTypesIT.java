@@ -54,6 +54,14 @@ class MigrationTypesIT {
     }
 
     @Test
+    void fullNeedsOnlySelect() throws Exception {
+        FerryPipeline p = pipeline("select_only");
+        stack.source().execute("CREATE USER 'reader'@'%' IDENTIFIED BY 'reader-Pass-1'", "GRANT SELECT ON select_only.* TO 'reader'@'%'");
+        p.deploy(Map.of("migration.types", "full", "database.user", "reader", "database.password", "reader-Pass-1"), Map.of());
+        awaitDestination("SELECT GROUP_CONCAT(id, v ORDER BY id) FROM select_only.t", "1before,2before");
+    }
+
+    @Test
     void incrementalAloneStartsAtTheBinlogEnd() throws Exception {
         FerryPipeline p = pipeline("only_incr");
         p.deploy(Map.of("migration.types", "incremental"), Map.of());
