@@ -8,6 +8,7 @@ import dev.ferry.source.snapshot.SnapshotState;
 import dev.ferry.source.stream.BinlogRequirements;
 import dev.ferry.source.stream.DebeziumRecordTranslator;
 import dev.ferry.source.stream.DebeziumStream;
+import dev.ferry.source.stream.SnapshotCoverage;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -44,7 +45,7 @@ public final class FerrySourceTask extends SourceTask {
     private SnapshotRunner snapshot;
     private Thread snapshotThread;
     private BlockingQueue<SourceRecord> snapshotQueue;
-    private SnapshotState finalState;
+    private SnapshotState snapshotState;
     private SourceRecord anchor;
     private volatile boolean anchorAcked;
     private volatile int commitsSinceAnchorAck;
@@ -63,6 +64,7 @@ public final class FerrySourceTask extends SourceTask {
         records = new SourceRecords(config);
         connections = new SourceConnections(config);
         SnapshotState state = SnapshotState.fromOffset(context.offsetStorageReader().offset(records.snapshotPartition()));
+        snapshotState = state;
         boolean incremental = config.includes(MigrationType.INCREMENTAL);
         if (incremental && DebeziumStream.hasOffset(context, config.topicPrefix())) {
             startStream(null);
@@ -96,8 +98,8 @@ public final class FerrySourceTask extends SourceTask {
                 throw new ConnectException("Binary logging is off on the source " + connections.url()
                         + "; incremental migration needs log_bin on with binlog_format=ROW.");
             }
-            finalState = SnapshotState.empty().finished(now);
-            anchor = records.lifecycle("incremental_start", Map.of("stream_from", now.toString()), finalState.toOffset());
+            snapshotState = SnapshotState.empty().finished(now);
+            anchor = records.lifecycle("incremental_start", Map.of("stream_from", now.toString()), snapshotState.toOffset());
             phase = Phase.ANCHORING;
             LOG.info("Incremental migration of {} will read the binlog from {}", config.topicPrefix(), now);
         }
@@ -107,6 +109,7 @@ public final class FerrySourceTask extends SourceTask {
     }
 
     private void finishSnapshotPhase(SnapshotState state) {
+        snapshotState = state;
         if (config.includes(MigrationType.INCREMENTAL)) {
             startStream(state.streamFrom());
         }
@@ -124,7 +127,8 @@ public final class FerrySourceTask extends SourceTask {
         catch (SQLException e) {
             throw new RetriableException("Cannot check the binlog settings of the source " + connections.url() + ": " + e.getMessage(), e);
         }
-        translator = new DebeziumRecordTranslator(records, config.selection(), connections);
+        translator = new DebeziumRecordTranslator(records, config.selection(), connections,
+                new SnapshotCoverage(snapshotState.snapshotGtids()));
         stream = new DebeziumStream();
         stream.start(config, props, context, seed);
         phase = Phase.STREAM;
@@ -173,7 +177,7 @@ public final class FerrySourceTask extends SourceTask {
         }
         // The second offset commit after the ack surely includes the anchor's offset.
         if (commitsSinceAnchorAck >= 2) {
-            startStream(finalState.streamFrom());
+            startStream(snapshotState.streamFrom());
             return null;
         }
         Thread.sleep(100);

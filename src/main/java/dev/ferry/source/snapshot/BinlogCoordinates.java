@@ -42,6 +42,18 @@ public record BinlogCoordinates(String file, long position, String gtidSet) {
         return gtids == null ? "" : gtids.replace("\n", "").replace(" ", "");
     }
 
+    /**
+     * What the sink may skip of a table snapshotted at these coordinates. With GTIDs, nothing: the
+     * binlog is read from this GTID set, so the server sends exactly the transactions the snapshot
+     * does not hold, and Ferry drops any of the set's own that a rereading sends (see
+     * {@code SnapshotCoverage}). That covers a transaction already written to the binlog but not yet
+     * visible when the snapshot opened, which a position could not tell apart. Without GTIDs, every
+     * change before the position.
+     */
+    public SourcePosition watermark() {
+        return gtidSet.isEmpty() ? snapshotPoint() : null;
+    }
+
     public SourcePosition snapshotPoint() {
         return SourcePosition.snapshotPoint(SourcePosition.fileSequence(file), position);
     }

@@ -99,7 +99,7 @@ public final class SnapshotRunner implements Runnable {
         }
         state = state.withCompleted(table, point);
         out.put(records.snapshotBatch(ChangeBatch.snapshotEnd(def, snapshotId, result.chunks(),
-                point == null ? null : point.snapshotPoint()), state.toOffset()));
+                point == null ? null : point.watermark()), state.toOffset()));
         LOG.info("Snapshot of {}: {} rows in {} s", table, result.rows(), seconds(started));
     }
 

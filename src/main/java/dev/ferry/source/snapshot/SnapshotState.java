@@ -43,6 +43,13 @@ public final class SnapshotState {
         return completed.size();
     }
 
+    /** The GTID set each completed table's snapshot holds (empty when the source has no GTIDs). */
+    public Map<TableId, String> snapshotGtids() {
+        Map<TableId, String> gtids = new LinkedHashMap<>();
+        completed.forEach((table, point) -> gtids.put(table, point == null ? "" : point.gtidSet()));
+        return gtids;
+    }
+
     public boolean done() {
         return done;
     }

@@ -31,18 +31,21 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
     private final SourceRecords records;
     private final TableSelection selection;
     private final StreamCatalog catalog;
+    private final SnapshotCoverage coverage;
     private final long progressIntervalNanos;
     private long lastProgressNanos = System.nanoTime();
 
-    public DebeziumRecordTranslator(SourceRecords records, TableSelection selection, SourceConnections connections) {
-        this(records, selection, connections, PROGRESS_INTERVAL);
+    public DebeziumRecordTranslator(SourceRecords records, TableSelection selection, SourceConnections connections,
+                                    SnapshotCoverage coverage) {
+        this(records, selection, connections, coverage, PROGRESS_INTERVAL);
     }
 
     DebeziumRecordTranslator(SourceRecords records, TableSelection selection, SourceConnections connections,
-                             java.time.Duration progressInterval) {
+                             SnapshotCoverage coverage, java.time.Duration progressInterval) {
         this.records = records;
         this.selection = selection;
         this.catalog = new StreamCatalog(connections);
+        this.coverage = coverage;
         this.progressIntervalNanos = progressInterval.toNanos();
     }
 
@@ -57,7 +60,7 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
             }
             Struct source = envelope.getStruct("source");
             TableId id = new TableId(source.getString("db"), source.getString("table"));
-            if (!selection.includes(id)) {
+            if (!selection.includes(id) || coverage.covers(id, gtidOf(source))) {
                 continue;
             }
             Schema rowSchema = envelope.schema().field("before").schema();
@@ -81,6 +84,10 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
             lastProgressNanos = System.nanoTime();
         }
         return out;
+    }
+
+    private static String gtidOf(Struct source) {
+        return source.schema().field("gtid") == null ? null : source.getString("gtid");
     }
 
     private static RowChange rowChange(TableDef def, Struct envelope, Struct source, SourceRecord event) {
