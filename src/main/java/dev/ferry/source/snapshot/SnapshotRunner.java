@@ -69,6 +69,8 @@ public final class SnapshotRunner implements Runnable {
             LOG.info("Snapshot complete: {} tables, {} rows in {} s", tables.size(), rowsRead, seconds(started));
         }
         catch (InterruptedException e) {
+            // Stopped by the task: the phase is not complete and must not be taken as such.
+            failure.set(e);
             Thread.currentThread().interrupt();
         }
         catch (Exception e) {
