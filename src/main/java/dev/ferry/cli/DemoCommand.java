@@ -1,6 +1,5 @@
 package dev.ferry.cli;
 
-import dev.ferry.core.FerryVersion;
 import dev.ferry.testkit.FerryPipeline;
 import dev.ferry.testkit.LocalStack;
 import dev.ferry.testkit.SampleShop;
@@ -40,8 +39,7 @@ final class DemoCommand {
         deleteTree(work);
         Files.createDirectories(work);
         step(1, "Starting MySQL 8.0 source, MySQL 8.0 destination, Kafka and Kafka Connect as separate processes");
-        Path plugin = Path.of("target", "ferry-ferry-" + FerryVersion.version());
-        try (LocalStack stack = LocalStack.builder(work).pluginPath(plugin).start()) {
+        try (LocalStack stack = LocalStack.builder(work).start()) {
             say("   source      mysql://root@127.0.0.1:%d", stack.source().port());
             say("   destination mysql://root@127.0.0.1:%d", stack.destination().port());
             say("   Kafka       %s,  Connect REST %s", stack.broker().bootstrapServers(), stack.connect().restUrl());

@@ -1,5 +1,8 @@
 package dev.ferry.testkit;
 
+import dev.ferry.core.FerryVersion;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -57,7 +60,7 @@ public final class LocalStackBuilder {
         return this;
     }
 
-    /** Required: the Connect {@code plugin.path} directory holding Ferry's plugin. */
+    /** The Connect {@code plugin.path}; by default the plugin directory {@code mvn package} builds. */
     public LocalStackBuilder pluginPath(Path dir) {
         this.pluginPath = dir;
         return this;
@@ -75,11 +78,22 @@ public final class LocalStackBuilder {
      * @throws ServerStartException if a server does not come up; those already started are stopped
      */
     public LocalStack start() {
-        Objects.requireNonNull(pluginPath, "pluginPath");
+        if (pluginPath == null) {
+            pluginPath = builtPlugin();
+        }
         if (classpath == null) {
             classpath = RuntimeClasspath.ofWorkingDirectory();
         }
         return LocalStack.launch(this);
+    }
+
+    /** {@code target/ferry-ferry-<version>}, the plugin directory of this build. */
+    public static Path builtPlugin() {
+        Path dir = Path.of("target", "ferry-ferry-" + FerryVersion.version());
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalStateException("The Ferry plugin is not built at " + dir.toAbsolutePath() + ": run mvn package first");
+        }
+        return dir;
     }
 
     MySqlServerBuilder source() {

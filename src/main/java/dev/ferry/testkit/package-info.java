@@ -3,14 +3,10 @@
  * separate OS process on 127.0.0.1 (no Docker, nothing in-process).
  *
  * <pre>{@code
- * try (LocalStack stack = LocalStack.builder(workDir)
- *         .sourceVersion(MySqlVersion.V5_7)
- *         .pluginPath(Path.of("target/plugins"))
- *         .start()) {
+ * try (LocalStack stack = LocalStack.builder(workDir).sourceVersion(MySqlVersion.V5_7).start()) {
+ *     FerryPipeline.createUsers(stack);
  *     stack.source().execute("CREATE DATABASE shop");
- *     stack.rest().createFromFile(Path.of("connector-config/source.json"),
- *             Map.of("SOURCE_PORT", String.valueOf(stack.source().port())));
- *     stack.rest().awaitRunning("ferry-source", Duration.ofSeconds(60));
+ *     new FerryPipeline(stack, Path.of("connector-config"), "ferry", "shop").deploy(Map.of(), Map.of());
  * }
  * }</pre>
  *

@@ -1,6 +1,5 @@
 package dev.ferry.config;
 
-import dev.ferry.core.FerryVersion;
 import dev.ferry.testkit.ConfigValidation;
 import dev.ferry.testkit.ConnectorConfigFile;
 import dev.ferry.testkit.FerryPipeline;
@@ -29,7 +28,7 @@ class ConnectorConfigIT {
     @BeforeAll
     static void start() throws Exception {
         Path work = Files.createDirectories(Path.of("target", "it", "ConnectorConfigIT"));
-        stack = LocalStack.builder(work).pluginPath(Path.of("target", "ferry-ferry-" + FerryVersion.version())).start();
+        stack = LocalStack.builder(work).start();
         FerryPipeline.createUsers(stack);
         stack.source().execute("CREATE DATABASE shop");
         pipeline = new FerryPipeline(stack, Path.of("connector-config"), "ferry", "shop");

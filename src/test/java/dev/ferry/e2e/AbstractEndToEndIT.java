@@ -1,6 +1,5 @@
 package dev.ferry.e2e;
 
-import dev.ferry.core.FerryVersion;
 import dev.ferry.testkit.FerryPipeline;
 import dev.ferry.testkit.LocalStack;
 import dev.ferry.testkit.MySqlVersion;
@@ -43,7 +42,7 @@ abstract class AbstractEndToEndIT {
     void snapshotThenLiveChangesLeaveTheDestinationIdentical() throws Exception {
         Path work = Files.createDirectories(Path.of("target", "it", getClass().getSimpleName()));
         stack = LocalStack.builder(work).sourceVersion(sourceVersion()).destinationVersion(MySqlVersion.V8_0)
-                .pluginPath(Path.of("target", "ferry-ferry-" + FerryVersion.version())).start();
+                .start();
         FerryPipeline.createUsers(stack);
         try (Connection c = stack.source().openConnection()) {
             new SampleShop(11).create(c, DATABASE, CUSTOMERS, PAGE_VIEWS);

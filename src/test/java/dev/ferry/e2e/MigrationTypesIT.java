@@ -1,6 +1,5 @@
 package dev.ferry.e2e;
 
-import dev.ferry.core.FerryVersion;
 import dev.ferry.testkit.FerryPipeline;
 import dev.ferry.testkit.LocalStack;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +23,7 @@ class MigrationTypesIT {
     @BeforeAll
     static void start() throws Exception {
         Path work = Files.createDirectories(Path.of("target", "it", "MigrationTypesIT"));
-        stack = LocalStack.builder(work).pluginPath(Path.of("target", "ferry-ferry-" + FerryVersion.version())).start();
+        stack = LocalStack.builder(work).start();
         FerryPipeline.createUsers(stack);
     }
 

@@ -1,6 +1,5 @@
 package dev.ferry.e2e;
 
-import dev.ferry.core.FerryVersion;
 import dev.ferry.testkit.FerryPipeline;
 import dev.ferry.testkit.LocalStack;
 import dev.ferry.testkit.SampleShop;
@@ -39,7 +38,7 @@ class WorkerCrashIT {
     @Test
     void killingTheWorkerAnywhereLosesAndDuplicatesNothing() throws Exception {
         Path work = Files.createDirectories(Path.of("target", "it", "WorkerCrashIT"));
-        stack = LocalStack.builder(work).pluginPath(Path.of("target", "ferry-ferry-" + FerryVersion.version())).start();
+        stack = LocalStack.builder(work).start();
         FerryPipeline.createUsers(stack);
         try (Connection c = stack.source().openConnection()) {
             new SampleShop(5).create(c, DATABASE, CUSTOMERS, PAGE_VIEWS);

@@ -36,7 +36,7 @@ class SourceConnectorIT {
     @BeforeAll
     static void start() throws Exception {
         Path work = Files.createDirectories(Path.of("target", "it", "source"));
-        stack = LocalStack.builder(work).pluginPath(Path.of("target", "ferry-ferry-" + dev.ferry.core.FerryVersion.version())).start();
+        stack = LocalStack.builder(work).start();
         FerryPipeline.createUsers(stack);
     }
 
