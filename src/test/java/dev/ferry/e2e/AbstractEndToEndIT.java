@@ -3,7 +3,6 @@ package dev.ferry.e2e;
 import dev.ferry.testkit.FerryPipeline;
 import dev.ferry.testkit.LocalStack;
 import dev.ferry.testkit.MySqlVersion;
-import dev.ferry.testkit.SampleShop;
 import dev.ferry.testkit.SourceWorkload;
 import dev.ferry.testkit.TableComparison;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -40,13 +38,7 @@ abstract class AbstractEndToEndIT {
 
     @Test
     void snapshotThenLiveChangesLeaveTheDestinationIdentical() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "it", getClass().getSimpleName()));
-        stack = LocalStack.builder(work).sourceVersion(sourceVersion()).destinationVersion(MySqlVersion.V8_0)
-                .start();
-        FerryPipeline.createUsers(stack);
-        try (Connection c = stack.source().openConnection()) {
-            new SampleShop(11).create(c, DATABASE, CUSTOMERS, PAGE_VIEWS);
-        }
+        stack = ShopStack.withShop(getClass(), sourceVersion(), 11, CUSTOMERS, PAGE_VIEWS);
         // A row larger than Kafka's default 1 MB message limit, in the snapshot and then in the binlog.
         stack.source().execute("CREATE TABLE shop.attachments (id INT PRIMARY KEY, body LONGBLOB)",
                 "INSERT INTO shop.attachments VALUES (1, REPEAT(x'00FF', 1500000)), (2, NULL)");

@@ -2,12 +2,12 @@ package dev.ferry.e2e;
 
 import dev.ferry.testkit.FerryPipeline;
 import dev.ferry.testkit.LocalStack;
+import dev.ferry.testkit.MySqlVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -22,9 +22,7 @@ class MigrationTypesIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "it", "MigrationTypesIT"));
-        stack = LocalStack.builder(work).start();
-        FerryPipeline.createUsers(stack);
+        stack = ShopStack.start(MigrationTypesIT.class, MySqlVersion.V8_0);
     }
 
     @AfterAll

@@ -2,14 +2,13 @@ package dev.ferry.e2e;
 
 import dev.ferry.testkit.FerryPipeline;
 import dev.ferry.testkit.LocalStack;
-import dev.ferry.testkit.SampleShop;
+import dev.ferry.testkit.MySqlVersion;
 import dev.ferry.testkit.SourceWorkload;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -37,12 +36,7 @@ class SnapshotUnderLoadIT {
 
     @Test
     void aSnapshotTakenUnderWritesMeetsTheBinlogExactly() throws Exception {
-        Path work = Files.createDirectories(Path.of("target", "it", "SnapshotUnderLoadIT"));
-        stack = LocalStack.builder(work).start();
-        FerryPipeline.createUsers(stack);
-        try (Connection c = stack.source().openConnection()) {
-            new SampleShop(3).create(c, DATABASE, CUSTOMERS, PAGE_VIEWS);
-        }
+        stack = ShopStack.withShop(getClass(), MySqlVersion.V8_0, 3, CUSTOMERS, PAGE_VIEWS);
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger statements = new AtomicInteger();
         CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {

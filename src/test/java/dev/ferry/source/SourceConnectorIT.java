@@ -7,7 +7,6 @@ import dev.ferry.core.event.RowChange;
 import dev.ferry.core.event.RowOp;
 import dev.ferry.testkit.FerryPipeline;
 import dev.ferry.testkit.LocalStack;
-import dev.ferry.testkit.MySqlVersion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
