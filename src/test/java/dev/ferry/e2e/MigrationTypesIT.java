@@ -44,10 +44,11 @@ class MigrationTypesIT {
         FerryPipeline p = pipeline("only_full");
         p.deploy(Map.of("migration.types", "full"), Map.of());
         awaitDestination("SELECT COUNT(*) FROM only_full.t", "2");
+        awaitSnapshotDone(p);
         stack.source().execute("INSERT INTO only_full.t VALUES (3, 'after')", "UPDATE only_full.t SET v = 'after' WHERE id = 1");
         TimeUnit.SECONDS.sleep(3);
         assertThat(stack.destination().queryString("SELECT GROUP_CONCAT(id, v ORDER BY id) FROM only_full.t")).isEqualTo("1before,2before");
-        assertThat(stack.rest().status(p.sourceName()).isRunning()).isTrue();
+        assertStillRunning(p);
     }
 
     @Test
@@ -56,6 +57,8 @@ class MigrationTypesIT {
         stack.source().execute("CREATE USER 'reader'@'%' IDENTIFIED BY 'reader-Pass-1'", "GRANT SELECT ON select_only.* TO 'reader'@'%'");
         p.deploy(Map.of("migration.types", "full", "database.user", "reader", "database.password", "reader-Pass-1"), Map.of());
         awaitDestination("SELECT GROUP_CONCAT(id, v ORDER BY id) FROM select_only.t", "1before,2before");
+        awaitSnapshotDone(p);
+        assertStillRunning(p);
     }
 
     @Test
@@ -73,10 +76,28 @@ class MigrationTypesIT {
         FerryPipeline p = pipeline("only_schema");
         p.deploy(Map.of("migration.types", "schema"), Map.of());
         awaitDestination("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'only_schema'", "1");
-        TimeUnit.SECONDS.sleep(2);
+        awaitSnapshotDone(p);
+        assertStillRunning(p);
         assertThat(stack.destination().queryString("SELECT COUNT(*) FROM only_schema.t")).isEqualTo("0");
         assertThat(stack.destination().queryString("SELECT COLUMN_TYPE FROM information_schema.COLUMNS "
                 + "WHERE TABLE_SCHEMA = 'only_schema' AND COLUMN_NAME = 'v'")).isEqualTo("varchar(20)");
+    }
+
+    /** Waits until the source has recorded its snapshot phase as done in its offsets. */
+    private static void awaitSnapshotDone(FerryPipeline p) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            assertStillRunning(p);
+            if (stack.rest().offsets(p.sourceName()).toString().contains("\\\"done\\\":true")) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new AssertionError("the source never recorded its snapshot as done: " + stack.rest().offsets(p.sourceName()));
+    }
+
+    private static void assertStillRunning(FerryPipeline p) {
+        assertThat(stack.rest().status(p.sourceName()).failure()).as("failure of %s", p.sourceName()).isEmpty();
     }
 
     /** Waits until the source has committed its incremental-start offset (visible through the REST offsets API). */

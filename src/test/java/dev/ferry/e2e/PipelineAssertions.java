@@ -33,16 +33,13 @@ final class PipelineAssertions {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<TableComparison.Result> results = compare(stack, database);
         while (!allEqual(results) && System.nanoTime() < deadline) {
-            for (String connector : connectors) {
-                stack.rest().status(connector).failure().ifPresent(f -> {
-                    throw new AssertionError(connector + " failed: " + f);
-                });
-            }
+            assertRunning(stack, connectors);
             Thread.sleep(500);
             results = compare(stack, database);
         }
         assertThat(results).as("destination versus source after waiting up to %s", timeout)
                 .allMatch(TableComparison.Result::equal);
+        assertRunning(stack, connectors);
     }
 
     /** Polls until the query gives the same answer on both servers, then asserts it. */
@@ -55,6 +52,15 @@ final class PipelineAssertions {
             destination = stack.destination().queryString(query);
         }
         assertThat(destination).as("destination versus source for %s", query).isEqualTo(source);
+    }
+
+    /** Neither connector nor any of its tasks has failed. */
+    static void assertRunning(LocalStack stack, String... connectors) {
+        for (String connector : connectors) {
+            stack.rest().status(connector).failure().ifPresent(f -> {
+                throw new AssertionError(connector + " failed: " + f);
+            });
+        }
     }
 
     private static boolean allEqual(List<TableComparison.Result> results) {

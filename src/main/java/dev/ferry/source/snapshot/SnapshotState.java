@@ -26,7 +26,8 @@ public final class SnapshotState {
     private final BinlogCoordinates streamFrom;
 
     private SnapshotState(Map<TableId, BinlogCoordinates> completed, boolean done, BinlogCoordinates streamFrom) {
-        this.completed = Map.copyOf(completed);
+        // A point may be null: a full migration by a user who cannot read the binlog position has none.
+        this.completed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(completed));
         this.done = done;
         this.streamFrom = streamFrom;
     }

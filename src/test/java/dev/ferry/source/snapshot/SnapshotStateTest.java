@@ -25,6 +25,16 @@ class SnapshotStateTest {
     }
 
     @Test
+    void aTableSnapshottedWithoutABinlogPointRoundTrips() {
+        SnapshotState state = SnapshotState.empty().withCompleted(new TableId("shop", "a"), null).finished(null);
+        SnapshotState restored = SnapshotState.fromOffset(state.toOffset());
+        assertThat(restored.isCompleted(new TableId("shop", "a"))).isTrue();
+        assertThat(restored.done()).isTrue();
+        assertThat(restored.streamFrom()).isNull();
+        assertThat(restored.snapshotGtids()).containsEntry(new TableId("shop", "a"), "");
+    }
+
+    @Test
     void aMissingOffsetIsAFreshStart() {
         assertThat(SnapshotState.fromOffset(null).done()).isFalse();
         assertThat(SnapshotState.fromOffset(null).completedTables()).isZero();
