@@ -65,7 +65,7 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
             }
             Schema rowSchema = envelope.schema().field("before").schema();
             TableDef def = catalog.definition(id, rowSchema);
-            if (current != null && !current.equals(def)) {
+            if (current != null && current != def) {
                 out.add(records.batch(ChangeBatch.changes(current, rows), last.sourcePartition(), last.sourceOffset()));
                 rows = new ArrayList<>();
             }

@@ -31,6 +31,7 @@ final class StreamCatalog implements AutoCloseable {
 
     TableDef definition(TableId id, Schema rowSchema) {
         TableDef known = tables.get(id);
+        // The same instance while the table is unchanged: the translator groups events by identity.
         if (known != null && sameColumns(known, rowSchema)) {
             return known;
         }
