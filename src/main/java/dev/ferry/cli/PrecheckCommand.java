@@ -30,7 +30,7 @@ import java.util.Set;
  * Exit status: 0 nothing blocks (acknowledged warnings allowed), 1 a failure or an unacknowledged
  * warning, 2 unusable input (a file that cannot be read or parsed, a server that cannot be reached).
  */
-final class PrecheckCommand {
+public final class PrecheckCommand {
     static final int OK = 0;
     static final int BLOCKED = 1;
     static final int UNUSABLE = 2;
@@ -40,12 +40,12 @@ final class PrecheckCommand {
     private final PrintStream out;
     private final PrintStream err;
 
-    PrecheckCommand(PrintStream out, PrintStream err) {
+    public PrecheckCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
-    int run(List<String> args) {
+    public int run(List<String> args) {
         boolean json = false;
         List<Path> files = new ArrayList<>();
         Map<String, String> overrides = new LinkedHashMap<>();
