@@ -11,6 +11,7 @@ import dev.ferry.core.precheck.Side;
 import dev.ferry.core.precheck.Subject;
 import dev.ferry.core.config.MigrationType;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -40,14 +41,14 @@ public final class SourcePrecheck {
     private SourcePrecheck() {
     }
 
-    /** Runs every applicable check. */
-    public static PrecheckReport run(FerrySourceConfig config, boolean migrationStarted) {
-        return run(config, migrationStarted, Precheck.checks());
-    }
+    /** Data scans in validate() and at task start share this much time, well within Connect's 90 s for a REST call. */
+    static final Duration SCAN_BUDGET = Duration.ofSeconds(30);
 
-    public static PrecheckReport run(FerrySourceConfig config, boolean migrationStarted, List<Check> checks) {
-        return Precheck.execute(sourceSide(config), destinationSide(config), context(config, migrationStarted), checks,
-                NO_DESTINATION, config.acknowledgedWarnings());
+    /** Runs every applicable check, the data scans within {@link #SCAN_BUDGET}. */
+    public static PrecheckReport run(FerrySourceConfig config, boolean migrationStarted) {
+        return Precheck.execute(sourceSide(config), destinationSide(config),
+                context(config, migrationStarted).scanBudget(SCAN_BUDGET), Precheck.checks(), NO_DESTINATION,
+                config.acknowledgedWarnings());
     }
 
     /** Runs {@code checks} against the source alone (no destination connection). */

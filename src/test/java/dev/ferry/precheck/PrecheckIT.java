@@ -2,7 +2,10 @@ package dev.ferry.precheck;
 
 import dev.ferry.core.precheck.CheckResult;
 import dev.ferry.core.precheck.CheckStatus;
+import dev.ferry.core.precheck.Precheck;
 import dev.ferry.core.precheck.PrecheckReport;
+import dev.ferry.source.FerrySourceConfig;
+import dev.ferry.source.SourcePrecheck;
 import dev.ferry.testkit.MySqlServer;
 import dev.ferry.testkit.MySqlVersion;
 import org.junit.jupiter.api.AfterAll;
@@ -15,7 +18,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.ferry.precheck.PrecheckServers.createUser;
 import static dev.ferry.precheck.PrecheckServers.run;
@@ -213,6 +218,35 @@ class PrecheckIT {
         assertThat(result.objects()).containsExactly("conflict.t");
         assertThat(result.detail()).contains("1 destination tables are this migration's own");
         assertThat(result.fix()).contains("RENAME TABLE `conflict`.`t` TO `conflict`.`t_old`;");
+    }
+
+    @Test
+    void onceTheMigrationStartedDestinationTablesAreNotConflicts() throws Exception {
+        source.execute("CREATE DATABASE started", "CREATE TABLE started.t (id INT PRIMARY KEY)");
+        destination.execute("CREATE DATABASE started", "CREATE TABLE started.t (id INT PRIMARY KEY)");
+        FerrySourceConfig config = new FerrySourceConfig(withDestination(sourceConfig(source, "ferry_src", "started"),
+                destination, "ferry_dst"));
+        CheckResult result = SourcePrecheck.run(config, true).result("destination.tables.conflict");
+        assertThat(result.status()).isEqualTo(CheckStatus.SKIPPED);
+        assertThat(result.detail()).contains("already started");
+    }
+
+    @Test
+    void aDataScanOutOfTimeIsReportedAsNotVerified() throws Exception {
+        try (Connection c = source.openConnection(); Statement s = c.createStatement()) {
+            s.execute("SET SESSION sql_mode = ''");
+            s.execute("CREATE DATABASE slow");
+            s.execute("CREATE TABLE slow.t (id INT PRIMARY KEY, d DATE)");
+            s.execute("INSERT INTO slow.t VALUES (1, '0000-00-00')");
+        }
+        FerrySourceConfig config = new FerrySourceConfig(sourceConfig(source, "ferry_src", "slow"));
+        PrecheckReport report = Precheck.execute(SourcePrecheck.sourceSide(config), null,
+                SourcePrecheck.context(config, false).scanBudget(Duration.ofNanos(1)), Precheck.checks(), "none", Set.of());
+        CheckResult result = report.result("fidelity.dates.zero");
+        assertThat(result.status()).isEqualTo(CheckStatus.WARN);
+        assertThat(result.objects()).containsExactly("slow.t.d");
+        assertThat(result.detail()).contains("did not finish within the precheck's time limit");
+        assertThat(result.fix()).startsWith("Run bin/ferry precheck source.json sink.json, which scans without a time limit");
     }
 
     @Test

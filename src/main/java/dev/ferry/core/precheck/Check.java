@@ -69,6 +69,19 @@ public abstract class Check {
         return new CheckResult(id, CheckStatus.FAIL, detail, objects, fix, subject);
     }
 
+    /** A data scan that found nothing but could not finish within the time limit on {@code objects}. */
+    protected final CheckResult unverified(String found, List<String> objects) {
+        return warn(found + " The scan of " + objects.size() + " tables or columns did not finish within the precheck's "
+                + "time limit (validate and task start give data scans 30 s in all), so they are not verified.", objects,
+                "Run bin/ferry precheck source.json sink.json, which scans without a time limit; then acknowledge: "
+                + "precheck.acknowledged.warnings=" + id);
+    }
+
+    /** A note for a result that also has objects its scan could not verify in time. */
+    protected static String unverifiedNote(List<String> unverified) {
+        return unverified.isEmpty() ? "" : " Not verified within the time limit: " + String.join(", ", unverified) + ".";
+    }
+
     protected final CheckResult skipped(String why) {
         return new CheckResult(id, CheckStatus.SKIPPED, why, List.of(), "", subject);
     }

@@ -32,6 +32,7 @@ public final class PrecheckContext {
     private final ConflictPolicy conflictPolicy;
     private final String stateDatabase;
     private final boolean migrationStarted;
+    private final Long scanDeadlineNanos;
     private Map<TableId, CatalogTable> sourceTables;
     private Map<TableId, CatalogTable> destinationTables;
     private Set<TableId> migratedByFerry;
@@ -46,6 +47,7 @@ public final class PrecheckContext {
         this.conflictPolicy = b.conflictPolicy;
         this.stateDatabase = b.stateDatabase;
         this.migrationStarted = b.migrationStarted;
+        this.scanDeadlineNanos = b.scanBudget == null ? null : System.nanoTime() + b.scanBudget.toNanos();
     }
 
     public static Builder builder(Set<MigrationType> types, TableSelection selection) {
@@ -106,6 +108,11 @@ public final class PrecheckContext {
         return migrationStarted;
     }
 
+    /** Milliseconds the data scans of this run may still take; null when they have no limit. */
+    public Long remainingScanMillis() {
+        return scanDeadlineNanos == null ? null : Math.max(0, (scanDeadlineNanos - System.nanoTime()) / 1_000_000);
+    }
+
     /** The selected source base tables, read once. */
     public Map<TableId, CatalogTable> sourceTables() throws SQLException {
         if (sourceTables == null) {
@@ -164,6 +171,7 @@ public final class PrecheckContext {
         private ConflictPolicy conflictPolicy = ConflictPolicy.FAIL;
         private String stateDatabase = "ferry";
         private boolean migrationStarted;
+        private java.time.Duration scanBudget;
 
         private Builder(Set<MigrationType> types, TableSelection selection) {
             this.types = types;
@@ -204,6 +212,15 @@ public final class PrecheckContext {
 
         public Builder migrationStarted(boolean value) {
             this.migrationStarted = value;
+            return this;
+        }
+
+        /**
+         * The most time all data scans of the run may take together (each scan gets what remains, as
+         * {@code MAX_EXECUTION_TIME}); null, the default, for no limit. Scans cut short are reported as not verified.
+         */
+        public Builder scanBudget(java.time.Duration value) {
+            this.scanBudget = value;
             return this;
         }
 

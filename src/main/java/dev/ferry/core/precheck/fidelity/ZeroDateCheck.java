@@ -58,14 +58,18 @@ public final class ZeroDateCheck extends Check {
     @Override
     public CheckResult run(PrecheckContext context) throws SQLException {
         List<String> found = new ArrayList<>();
+        List<String> unverified = new ArrayList<>();
         String firstUpdate = null;
         for (CatalogTable table : context.sourceTables().values()) {
             for (CatalogColumn column : table.columns()) {
                 if (!column.isTemporalWithDate() || column.generated()) {
                     continue;
                 }
-                String row = RowLocator.first(context.src().connection(), table, invalid(column.name()));
-                if (row != null) {
+                String row = RowLocator.first(context, table, invalid(column.name()));
+                if (RowLocator.UNVERIFIED.equals(row)) {
+                    unverified.add(table.id() + "." + column.name());
+                }
+                else if (row != null) {
                     found.add(table.id() + "." + column.name() + " (" + row + ")");
                     if (firstUpdate == null) {
                         firstUpdate = "UPDATE " + new SqlBuilder().table(table.id()).sql(" SET ").identifier(column.name())
@@ -74,6 +78,9 @@ public final class ZeroDateCheck extends Check {
                     }
                 }
             }
+        }
+        if (found.isEmpty() && !unverified.isEmpty()) {
+            return unverified("No zero or invalid date found in the columns scanned in time.", unverified);
         }
         if (found.isEmpty()) {
             return pass("No selected DATE, DATETIME or TIMESTAMP column holds a zero or invalid date.");
@@ -103,7 +110,7 @@ public final class ZeroDateCheck extends Check {
             risks.add("Changes that write such dates arrive through the binlog, which does not carry them faithfully yet "
                     + "(README, Limits: Types).");
         }
-        return warn(copied + " " + String.join(" ", risks), found, "Replace them on the source before migrating, e.g. "
+        return warn(copied + " " + String.join(" ", risks) + unverifiedNote(unverified), found, "Replace them on the source before migrating, e.g. "
                 + firstUpdate + modeFix + " Then acknowledge if you keep them: precheck.acknowledged.warnings=" + id());
     }
 }
