@@ -177,6 +177,22 @@ class PrecheckIT {
     }
 
     @Test
+    void aMissingDatabaseFailsAndAPatternMatchingNothingWarns() throws Exception {
+        source.execute("CREATE DATABASE IF NOT EXISTS sel", "CREATE TABLE IF NOT EXISTS sel.orders (id INT PRIMARY KEY)");
+        Map<String, String> config = sourceConfig(source, "ferry_src", "sel,sell");
+        CheckResult missing = run(config).result("source.selection.exists");
+        assertThat(missing.status()).isEqualTo(CheckStatus.FAIL);
+        assertThat(missing.objects()).containsExactly("sell");
+        assertThat(missing.fix()).contains("Correct database.include.list", "GRANT SELECT, SHOW VIEW ON `sell`.* TO 'ferry_src'@'%';");
+
+        config.put("database.include.list", "sel");
+        config.put("table.include.list", "sel\\.orders,sel\\.order");
+        CheckResult pattern = run(config).result("source.selection.exists");
+        assertThat(pattern.status()).isEqualTo(CheckStatus.WARN);
+        assertThat(pattern.objects()).containsExactly("sel\\.order");
+    }
+
+    @Test
     void theSourcesOwnServerIdFails() throws Exception {
         source.execute("CREATE DATABASE IF NOT EXISTS sid", "CREATE TABLE IF NOT EXISTS sid.t (id INT PRIMARY KEY)");
         Map<String, String> config = sourceConfig(source, "ferry_src", "sid");

@@ -27,7 +27,7 @@ final class PrecheckServers {
         config.put("database.password", PASSWORD);
         config.put("database.server.id", "6401");
         config.put("database.ssl.mode", "disabled");
-        config.put("topic.prefix", "pre_" + database);
+        config.put("topic.prefix", "pre_" + database.replaceAll("[^a-zA-Z0-9_]", "_"));
         config.put("database.include.list", database);
         config.put("schema.history.internal.kafka.bootstrap.servers", "127.0.0.1:9");
         return config;

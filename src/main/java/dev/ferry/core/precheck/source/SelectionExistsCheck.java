@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** {@code source.selection.exists}: every named database exists (failure) and the selection holds at least one table (warning). */
+/**
+ * {@code source.selection.exists}: every named database exists (failure), the selection holds at least
+ * one table, and every include pattern matches a table (warnings).
+ */
 public final class SelectionExistsCheck extends Check {
 
     public SelectionExistsCheck() {
@@ -38,8 +41,30 @@ public final class SelectionExistsCheck extends Check {
                     "Check database.include.list, table.include.list and table.exclude.list, or acknowledge: "
                     + "precheck.acknowledged.warnings=" + id());
         }
+        List<String> unmatched = unmatchedPatterns(context);
+        if (!unmatched.isEmpty()) {
+            return warn("Patterns of table.include.list match no table of the selected databases (names are matched "
+                    + "as database.table, case-sensitively).", unmatched, "Correct or remove them, or acknowledge if the "
+                    + "tables are created later: precheck.acknowledged.warnings=" + id());
+        }
         return pass(selected.size() + " tables selected in " + new TreeSet<>(selected.stream().map(TableId::database).toList())
                 .size() + " databases.");
+    }
+
+    private static List<String> unmatchedPatterns(PrecheckContext context) throws SQLException {
+        List<TableId> candidates = new ArrayList<>();
+        try (Statement s = context.src().connection().createStatement(); ResultSet rs = s.executeQuery(
+                "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'")) {
+            while (rs.next()) {
+                TableId id = new TableId(rs.getString(1), rs.getString(2));
+                if (context.selection().includesDatabase(id.database())) {
+                    candidates.add(id);
+                }
+            }
+        }
+        return context.selection().includePatterns().stream()
+                .filter(p -> candidates.stream().noneMatch(id -> java.util.regex.Pattern.compile(p).matcher(id.toString()).matches()))
+                .toList();
     }
 
     private static Set<String> visibleDatabases(PrecheckContext context) throws SQLException {
@@ -55,11 +80,5 @@ public final class SelectionExistsCheck extends Check {
 
     static String quote(String identifier) {
         return dev.ferry.core.sql.SqlBuilder.quote(identifier);
-    }
-
-    static List<String> names(Iterable<TableId> ids) {
-        List<String> out = new ArrayList<>();
-        ids.forEach(id -> out.add(id.toString()));
-        return out;
     }
 }
