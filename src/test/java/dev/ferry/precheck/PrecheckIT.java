@@ -266,6 +266,43 @@ class PrecheckIT {
     }
 
     @Test
+    void aRowLargerThanTheDestinationsMaxAllowedPacketFails() throws Exception {
+        source.execute("CREATE DATABASE big", "CREATE TABLE big.files (id INT PRIMARY KEY, body LONGBLOB)",
+                "INSERT INTO big.files VALUES (1, REPEAT('a', 1000)), (7, REPEAT('b', 2 * 1024 * 1024))");
+        destination.execute("SET GLOBAL max_allowed_packet = 1048576");
+        try {
+            CheckResult result = run(withDestination(sourceConfig(source, "ferry_src", "big"), destination, "ferry_dst"))
+                    .result("destination.max_allowed_packet");
+            assertThat(result.status()).isEqualTo(CheckStatus.FAIL);
+            assertThat(result.objects()).containsExactly("big.files (row id=7)");
+            assertThat(result.fix()).startsWith("SET PERSIST max_allowed_packet = 4194304;");
+        }
+        finally {
+            destination.execute("SET GLOBAL max_allowed_packet = 67108864");
+        }
+    }
+
+    @Test
+    void differentDefaultTimeZonesWarnWhenTimestampsAreMigrated() throws Exception {
+        source.execute("CREATE DATABASE tz", "CREATE TABLE tz.t (id INT PRIMARY KEY, at TIMESTAMP NULL, local_at DATETIME NULL)");
+        String before = destination.queryString("SELECT @@GLOBAL.time_zone");
+        destination.execute("SET GLOBAL time_zone = '+02:00'");
+        try {
+            CheckResult result = run(withDestination(sourceConfig(source, "ferry_src", "tz"), destination, "ferry_dst"))
+                    .result("fidelity.timezone");
+            assertThat(result.status()).isEqualTo(CheckStatus.WARN);
+            assertThat(result.objects()).containsExactly("tz.t.at");
+            assertThat(result.detail()).contains("copied as the same instants", "destination +02:00");
+            String sourceOffset = source.queryString("SELECT TIME_FORMAT(TIMEDIFF(NOW(), UTC_TIMESTAMP()), '%H:%i')");
+            assertThat(result.fix()).startsWith("Give the destination the source's default: SET PERSIST time_zone = '"
+                    + (sourceOffset.startsWith("-") ? "" : "+") + sourceOffset + "';");
+        }
+        finally {
+            destination.execute("SET GLOBAL time_zone = '" + before + "'");
+        }
+    }
+
+    @Test
     void aKeylessTableWarnsAndTheWarningCanBeAcknowledged() throws Exception {
         source.execute("CREATE DATABASE keyless", "CREATE TABLE keyless.log (at DATETIME, msg VARCHAR(20))",
                 "CREATE TABLE keyless.keyed (id INT PRIMARY KEY)",

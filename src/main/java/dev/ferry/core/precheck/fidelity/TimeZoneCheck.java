@@ -53,16 +53,27 @@ public final class TimeZoneCheck extends Check {
                 + destination + "): applications that use the default session time zone will read these columns "
                 + (destination.offsetMinutes() - source.offsetMinutes()) + " minutes apart after cutover, and NOW() "
                 + "differs in their statements.", columns.size() > 20 ? columns.subList(0, 20) : columns,
-                "Give the destination the source's default: " + SettingFix.set(context.dst().server(), "time_zone", source.setting())
-                + (source.setting().contains("/") ? " (a named zone needs the time zone tables: mysql_tzinfo_to_sql "
-                + "/usr/share/zoneinfo | mysql -u root mysql)" : "") + " Or set the applications' session time_zone "
-                + "explicitly; then acknowledge: precheck.acknowledged.warnings=" + id());
+                "Give the destination the source's default: " + SettingFix.set(context.dst().server(), "time_zone", source.portable())
+                + (source.portable().contains("/") ? " (a named zone needs the time zone tables: mysql_tzinfo_to_sql "
+                + "/usr/share/zoneinfo | mysql -u root mysql)" : source.fixed() ? "" : " (the source follows its system "
+                + "zone " + source.setting() + "; to follow its daylight saving time too, use the matching named zone, "
+                + "e.g. 'Europe/Berlin', after loading the time zone tables)") + " Or set the applications' session "
+                + "time_zone explicitly; then acknowledge: precheck.acknowledged.warnings=" + id());
     }
 
     private record Zone(String name, String setting, int offsetMinutes, boolean fixed) {
         @Override
         public String toString() {
             return name + " (UTC" + (offsetMinutes >= 0 ? "+" : "") + offsetMinutes + " min now)";
+        }
+
+        /** A value SET time_zone accepts on any server: a named zone as is, otherwise the current offset. */
+        String portable() {
+            if (setting.contains("/") || setting.matches("[+-]\\d{1,2}:\\d{2}")) {
+                return setting;
+            }
+            int abs = Math.abs(offsetMinutes);
+            return String.format(java.util.Locale.ROOT, "%s%02d:%02d", offsetMinutes < 0 ? "-" : "+", abs / 60, abs % 60);
         }
     }
 
