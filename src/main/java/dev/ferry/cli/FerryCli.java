@@ -15,6 +15,7 @@ public final class FerryCli {
         int status = switch (command) {
             case "demo" -> new DemoCommand().run(rest);
             case "config-docs" -> ConfigDocsCommand.run(rest);
+            case "precheck" -> new PrecheckCommand(System.out, System.err).run(rest);
             default -> usage(command);
         };
         System.exit(status);
@@ -29,7 +30,10 @@ public final class FerryCli {
                 Usage: bin/ferry <command>
                   demo [--keep]                 migrate a sample database end to end on local MySQL, Kafka and Connect
                   test                          run every test (mvn verify)
-                  config-docs [--write FILE]    print the connectors' configuration reference, or update it in FILE""");
+                  config-docs [--write FILE]    print the connectors' configuration reference, or update it in FILE
+                  precheck FILES... [--json] [--set key=value]
+                                                check a migration before it starts, from its connector definitions
+                                                (exit 0: nothing blocks, 1: failures or unacknowledged warnings, 2: unusable input)""");
         return help ? 0 : 2;
     }
 }

@@ -25,6 +25,7 @@ public final class FerrySourceConfig extends AbstractConfig {
     private static final String GROUP_SELECTION = "Selection";
     private static final String GROUP_MIGRATION = "Migration";
     private static final String GROUP_HISTORY = "Schema history";
+    private static final String GROUP_PRECHECK = "Precheck";
 
     public static final String HOSTNAME_CONFIG = "database.hostname";
     private static final String HOSTNAME_DOC = "Host name or IP address of the source MySQL server.";
@@ -74,6 +75,22 @@ public final class FerrySourceConfig extends AbstractConfig {
             + "migration needs to decode binlog events after DDL. Usually the Connect cluster's own brokers.";
     public static final String HISTORY_TOPIC_CONFIG = "schema.history.internal.kafka.topic";
     private static final String HISTORY_TOPIC_DOC = "Topic of Debezium's schema history. Default: <topic.prefix>.schema-history.";
+
+    public static final String PRECHECK_URL_CONFIG = "precheck.destination.url";
+    private static final String PRECHECK_URL_DOC = "JDBC URL of the destination MySQL server (as the sink's connection.url), "
+            + "so the source's precheck also runs the checks that compare source and destination: version, free space, "
+            + "conflicting tables, names, max_allowed_packet, character sets, collations, dates and time zones. Empty: "
+            + "those checks are skipped; run them with bin/ferry precheck source.json sink.json.";
+    public static final String PRECHECK_USERNAME_CONFIG = "precheck.destination.username";
+    private static final String PRECHECK_USERNAME_DOC = "Destination user for the precheck's cross checks; it only reads.";
+    public static final String PRECHECK_PASSWORD_CONFIG = "precheck.destination.password";
+    private static final String PRECHECK_PASSWORD_DOC = "Password of precheck.destination.username.";
+    public static final String PRECHECK_STATE_DATABASE_CONFIG = "precheck.destination.state.database";
+    private static final String PRECHECK_STATE_DATABASE_DOC = "The sink's state.database: tables its progress table records "
+            + "are this migration's own and do not count as conflicting.";
+    public static final String PRECHECK_ACKNOWLEDGED_CONFIG = "precheck.acknowledged.warnings";
+    public static final String PRECHECK_ACKNOWLEDGED_DOC = "Ids of precheck warnings that do not block the migration, e.g. "
+            + "source.tables.keyless. A failure cannot be acknowledged.";
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -131,6 +148,18 @@ public final class FerrySourceConfig extends AbstractConfig {
                 Width.LONG, "History bootstrap servers");
         def.define(HISTORY_TOPIC_CONFIG, Type.STRING, "", Importance.MEDIUM, HISTORY_TOPIC_DOC, GROUP_HISTORY, ++order,
                 Width.LONG, "History topic");
+
+        order = 0;
+        def.define(PRECHECK_URL_CONFIG, Type.STRING, "", Importance.MEDIUM, PRECHECK_URL_DOC, GROUP_PRECHECK, ++order,
+                Width.LONG, "Destination JDBC URL");
+        def.define(PRECHECK_USERNAME_CONFIG, Type.STRING, "", Importance.MEDIUM, PRECHECK_USERNAME_DOC, GROUP_PRECHECK, ++order,
+                Width.MEDIUM, "Destination user");
+        def.define(PRECHECK_PASSWORD_CONFIG, Type.PASSWORD, "", Importance.MEDIUM, PRECHECK_PASSWORD_DOC, GROUP_PRECHECK, ++order,
+                Width.MEDIUM, "Destination password");
+        def.define(PRECHECK_STATE_DATABASE_CONFIG, Type.STRING, "ferry", Importance.LOW, PRECHECK_STATE_DATABASE_DOC,
+                GROUP_PRECHECK, ++order, Width.MEDIUM, "Sink state database");
+        def.define(PRECHECK_ACKNOWLEDGED_CONFIG, Type.LIST, "", Importance.MEDIUM, PRECHECK_ACKNOWLEDGED_DOC, GROUP_PRECHECK,
+                ++order, Width.LONG, "Acknowledged warnings");
         return def;
     }
 
@@ -193,6 +222,29 @@ public final class FerrySourceConfig extends AbstractConfig {
     public String historyTopic() {
         String topic = getString(HISTORY_TOPIC_CONFIG);
         return topic.isBlank() ? topicPrefix() + ".schema-history" : topic;
+    }
+
+    /** The destination JDBC URL for the precheck's cross checks; empty when not configured. */
+    public String precheckDestinationUrl() {
+        return getString(PRECHECK_URL_CONFIG).trim();
+    }
+
+    public String precheckDestinationUsername() {
+        return getString(PRECHECK_USERNAME_CONFIG);
+    }
+
+    public Password precheckDestinationPassword() {
+        return getPassword(PRECHECK_PASSWORD_CONFIG);
+    }
+
+    public String precheckStateDatabase() {
+        return getString(PRECHECK_STATE_DATABASE_CONFIG);
+    }
+
+    /** Ids of precheck warnings that do not block. */
+    public Set<String> acknowledgedWarnings() {
+        return getList(PRECHECK_ACKNOWLEDGED_CONFIG).stream().map(String::trim).filter(s -> !s.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The topic of Ferry's lifecycle events for this source. */

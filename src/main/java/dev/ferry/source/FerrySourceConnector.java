@@ -1,6 +1,8 @@
 package dev.ferry.source;
 
 import dev.ferry.core.FerryVersion;
+import dev.ferry.core.precheck.CheckResult;
+import dev.ferry.core.precheck.PrecheckReport;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -8,8 +10,6 @@ import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.SourceConnector;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,7 +54,10 @@ public final class FerrySourceConnector extends SourceConnector {
         return FerrySourceConfig.CONFIG_DEF;
     }
 
-    /** Field-level checks, then the cross-field rules and a live connection attempt, each reported on its field. */
+    /**
+     * Field-level checks, then the cross-field rules, then the precheck ({@link SourcePrecheck}): each
+     * blocking result (a failure, or a warning not acknowledged) is reported on the key it concerns.
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
@@ -71,23 +74,12 @@ public final class FerrySourceConnector extends SourceConnector {
             values.get(FerrySourceConfig.HISTORY_SERVERS_CONFIG).addErrorMessage(e.getMessage());
             return result;
         }
-        checkConnection(config, values);
+        PrecheckReport report = SourcePrecheck.run(config, false);
+        for (CheckResult blocking : report.blocking()) {
+            String field = blocking.id().equals("source.selection.exists") ? FerrySourceConfig.DATABASE_INCLUDE_CONFIG
+                    : SourcePrecheck.FIELDS.get(blocking.subject());
+            values.get(field).addErrorMessage(blocking.message());
+        }
         return result;
-    }
-
-    private static void checkConnection(FerrySourceConfig config, Map<String, ConfigValue> values) {
-        SourceConnections connections = new SourceConnections(config);
-        try (Connection ignored = connections.open()) {
-            // reachable and authenticated
-        }
-        catch (SQLException e) {
-            boolean denied = e.getErrorCode() == 1045 || "28000".equals(e.getSQLState());
-            String field = denied ? FerrySourceConfig.USER_CONFIG : FerrySourceConfig.HOSTNAME_CONFIG;
-            String message = denied
-                    ? "The source refused user '" + config.user() + "': " + e.getMessage() + ". Check database.user and database.password."
-                    : "Cannot connect to the source at " + config.hostname() + ":" + config.port() + ": " + e.getMessage()
-                      + ". Check database.hostname, database.port and that the server accepts connections from the Connect worker.";
-            values.get(field).addErrorMessage(message);
-        }
     }
 }

@@ -2,10 +2,17 @@ package dev.ferry.source;
 
 import dev.ferry.core.FerryVersion;
 import dev.ferry.core.config.MigrationType;
+import dev.ferry.core.precheck.CheckStatus;
+import dev.ferry.core.precheck.ConnectionCheck;
+import dev.ferry.core.precheck.PrecheckFailedException;
+import dev.ferry.core.precheck.PrecheckReport;
+import dev.ferry.core.precheck.source.BinlogCompressionCheck;
+import dev.ferry.core.precheck.source.BinlogEnabledCheck;
+import dev.ferry.core.precheck.source.BinlogFormatCheck;
+import dev.ferry.core.precheck.source.BinlogRowImageCheck;
 import dev.ferry.source.snapshot.BinlogCoordinates;
 import dev.ferry.source.snapshot.SnapshotRunner;
 import dev.ferry.source.snapshot.SnapshotState;
-import dev.ferry.source.stream.BinlogRequirements;
 import dev.ferry.source.stream.DebeziumRecordTranslator;
 import dev.ferry.source.stream.DebeziumStream;
 import dev.ferry.source.stream.SnapshotCoverage;
@@ -63,10 +70,13 @@ public final class FerrySourceTask extends SourceTask {
         config = new FerrySourceConfig(props);
         records = new SourceRecords(config);
         connections = new SourceConnections(config);
-        SnapshotState state = SnapshotState.fromOffset(context.offsetStorageReader().offset(records.snapshotPartition()));
+        Map<String, Object> offset = context.offsetStorageReader().offset(records.snapshotPartition());
+        SnapshotState state = SnapshotState.fromOffset(offset);
         snapshotState = state;
         boolean incremental = config.includes(MigrationType.INCREMENTAL);
-        if (incremental && DebeziumStream.hasOffset(context, config.topicPrefix())) {
+        boolean streaming = incremental && DebeziumStream.hasOffset(context, config.topicPrefix());
+        precheck(offset != null || streaming);
+        if (streaming) {
             startStream(null);
         }
         else if (state.done()) {
@@ -78,6 +88,15 @@ public final class FerrySourceTask extends SourceTask {
         else {
             startSnapshot(state);
         }
+    }
+
+    /** Runs the precheck; a blocking result stops the task with the whole report as its error. */
+    private void precheck(boolean migrationStarted) {
+        PrecheckReport report = SourcePrecheck.run(config, migrationStarted);
+        if (report.blocked()) {
+            throw new PrecheckFailedException(report);
+        }
+        LOG.info("{}", report.summary());
     }
 
     private void startSnapshot(SnapshotState state) {
@@ -121,11 +140,15 @@ public final class FerrySourceTask extends SourceTask {
     }
 
     private void startStream(BinlogCoordinates seed) {
-        try (Connection connection = connections.open()) {
-            BinlogRequirements.check(connection, connections.url());
+        // The settings may have changed since the task started (a snapshot can take days).
+        PrecheckReport binlog = SourcePrecheck.runOnSource(config, true, List.of(new BinlogEnabledCheck(), new BinlogFormatCheck(),
+                new BinlogRowImageCheck(), new BinlogCompressionCheck()));
+        if (binlog.result(ConnectionCheck.SOURCE_ID).status() == CheckStatus.FAIL) {
+            throw new RetriableException("Cannot check the binlog settings of the source " + connections.url() + ": "
+                    + binlog.result(ConnectionCheck.SOURCE_ID).detail());
         }
-        catch (SQLException e) {
-            throw new RetriableException("Cannot check the binlog settings of the source " + connections.url() + ": " + e.getMessage(), e);
+        if (binlog.blocked()) {
+            throw new PrecheckFailedException(binlog);
         }
         translator = new DebeziumRecordTranslator(records, config.selection(), connections,
                 new SnapshotCoverage(snapshotState.snapshotGtids()));

@@ -29,6 +29,11 @@ public final class TableSelection {
         return databases;
     }
 
+    /** The include patterns, as written. */
+    public List<String> includePatterns() {
+        return includes.stream().map(Pattern::pattern).toList();
+    }
+
     public boolean includesDatabase(String database) {
         return databases.isEmpty() ? !SYSTEM_DATABASES.contains(database.toLowerCase()) : databases.contains(database);
     }
