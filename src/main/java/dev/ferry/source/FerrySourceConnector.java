@@ -1,6 +1,11 @@
 package dev.ferry.source;
 
 import dev.ferry.core.FerryVersion;
+import dev.ferry.core.TableId;
+import dev.ferry.core.mapping.MappingProblem;
+import dev.ferry.core.mapping.ObjectMapping;
+import dev.ferry.core.schema.TableDef;
+import dev.ferry.source.catalog.TableCatalog;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -10,6 +15,7 @@ import org.apache.kafka.connect.source.SourceConnector;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -71,14 +77,15 @@ public final class FerrySourceConnector extends SourceConnector {
             values.get(FerrySourceConfig.HISTORY_SERVERS_CONFIG).addErrorMessage(e.getMessage());
             return result;
         }
-        checkConnection(config, values);
+        checkSource(config, values);
         return result;
     }
 
-    private static void checkConnection(FerrySourceConfig config, Map<String, ConfigValue> values) {
+    /** Connects, then checks the selection, mapping and filters against the source's tables. */
+    private static void checkSource(FerrySourceConfig config, Map<String, ConfigValue> values) {
         SourceConnections connections = new SourceConnections(config);
-        try (Connection ignored = connections.open()) {
-            // reachable and authenticated
+        try (Connection connection = connections.open()) {
+            checkMapping(connection, config.mapping(), values);
         }
         catch (SQLException e) {
             boolean denied = e.getErrorCode() == 1045 || "28000".equals(e.getSQLState());
@@ -88,6 +95,23 @@ public final class FerrySourceConnector extends SourceConnector {
                     : "Cannot connect to the source at " + config.hostname() + ":" + config.port() + ": " + e.getMessage()
                       + ". Check database.hostname, database.port and that the server accepts connections from the Connect worker.";
             values.get(field).addErrorMessage(message);
+        }
+    }
+
+    private static void checkMapping(Connection connection, ObjectMapping mapping, Map<String, ConfigValue> values) throws SQLException {
+        List<TableId> tables = TableCatalog.allTables(connection);
+        List<TableDef> selected = new ArrayList<>();
+        for (TableId table : tables) {
+            if (mapping.isTableSelected(table)) {
+                TableDef definition = TableCatalog.read(connection, table);
+                if (definition != null) {
+                    selected.add(definition);
+                }
+            }
+        }
+        for (MappingProblem problem : mapping.check(TableCatalog.databases(connection), tables, selected)) {
+            ConfigValue field = values.getOrDefault(problem.configKey(), values.get(FerrySourceConfig.DATABASE_INCLUDE_CONFIG));
+            field.addErrorMessage(problem.message());
         }
     }
 }

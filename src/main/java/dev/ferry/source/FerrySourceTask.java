@@ -127,7 +127,7 @@ public final class FerrySourceTask extends SourceTask {
         catch (SQLException e) {
             throw new RetriableException("Cannot check the binlog settings of the source " + connections.url() + ": " + e.getMessage(), e);
         }
-        translator = new DebeziumRecordTranslator(records, config.selection(), connections,
+        translator = new DebeziumRecordTranslator(records, config.mapping(), connections,
                 new SnapshotCoverage(snapshotState.snapshotGtids()));
         stream = new DebeziumStream();
         stream.start(config, props, context, seed);

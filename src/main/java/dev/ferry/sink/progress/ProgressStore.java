@@ -44,6 +44,16 @@ public final class ProgressStore {
             statement.execute(CreateDatabaseStatement.sql(statements.table().database()));
             statement.execute(statements.createTable());
         }
+        try (PreparedStatement query = connection.prepareStatement(ProgressStatements.keepsRowsColumnQuery())) {
+            query.setString(1, statements.table().database());
+            try (ResultSet found = query.executeQuery()) {
+                if (!found.next()) {
+                    try (Statement alter = connection.createStatement()) {
+                        alter.execute(statements.addKeepsRowsColumn());
+                    }
+                }
+            }
+        }
     }
 
     /** The recorded progress of a source table, including changes not yet written. */
@@ -97,7 +107,7 @@ public final class ProgressStore {
         long file = row.getLong(4);
         SourcePosition watermark = row.wasNull() ? null
                 : new SourcePosition(file, row.getLong(5), row.getInt(6), row.getInt(7));
-        return new TableProgress(row.getString(1), row.getLong(2), row.getBoolean(3), watermark);
+        return new TableProgress(row.getString(1), row.getLong(2), row.getBoolean(3), watermark, row.getBoolean(8));
     }
 
     private void bindRow(PreparedStatement statement, TableId source, TableProgress progress) throws SQLException {
@@ -119,5 +129,6 @@ public final class ProgressStore {
             statement.setInt(9, watermark.row());
             statement.setInt(10, watermark.sub());
         }
+        statement.setBoolean(11, progress.keepsExistingRows());
     }
 }
