@@ -353,6 +353,11 @@ public final class FerrySourceConfig extends AbstractConfig {
                 throw new ConfigException(name, text, e.getMessage());
             }
         }
+
+        @Override
+        public String toString() {
+            return "see the description";
+        }
     }
 
     private static final class TopicPrefixValidator implements ConfigDef.Validator {
