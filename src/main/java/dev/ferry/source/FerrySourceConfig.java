@@ -254,6 +254,33 @@ public final class FerrySourceConfig extends AbstractConfig {
         return mapping;
     }
 
+    /**
+     * The settings that shape what the destination holds, as one canonical text: selection lists,
+     * name mapping and row filters. A running migration must keep them.
+     */
+    public String mappingSettings() {
+        StringBuilder out = new StringBuilder();
+        for (String key : List.of(DATABASE_INCLUDE_CONFIG, DATABASE_EXCLUDE_CONFIG, TABLE_INCLUDE_CONFIG, TABLE_EXCLUDE_CONFIG,
+                COLUMN_INCLUDE_CONFIG, COLUMN_EXCLUDE_CONFIG)) {
+            List<String> values = getList(key).stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+            if (!values.isEmpty()) {
+                out.append(out.length() == 0 ? "" : "; ").append(key).append('=').append(String.join(",", values));
+            }
+        }
+        for (String key : List.of(ROW_FILTERS_CONFIG, MAPPING_DATABASES_CONFIG, MAPPING_TABLES_CONFIG, MAPPING_COLUMNS_CONFIG,
+                MAPPING_PREFIX_CONFIG, MAPPING_SUFFIX_CONFIG)) {
+            String value = getString(key).trim();
+            if (!value.isEmpty()) {
+                out.append(out.length() == 0 ? "" : "; ").append(key).append('=').append(value);
+            }
+        }
+        String nameCase = getString(MAPPING_CASE_CONFIG).trim().toLowerCase(Locale.ROOT);
+        if (!nameCase.equals("keep")) {
+            out.append(out.length() == 0 ? "" : "; ").append(MAPPING_CASE_CONFIG).append('=').append(nameCase);
+        }
+        return out.toString();
+    }
+
     public ConflictPolicy conflictPolicy() {
         return conflictPolicy;
     }

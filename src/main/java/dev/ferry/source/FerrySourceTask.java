@@ -64,6 +64,8 @@ public final class FerrySourceTask extends SourceTask {
         records = new SourceRecords(config);
         connections = new SourceConnections(config);
         SnapshotState state = SnapshotState.fromOffset(context.offsetStorageReader().offset(records.snapshotPartition()));
+        requireSameMapping(state);
+        state = state.withMapping(config.mappingSettings());
         snapshotState = state;
         boolean incremental = config.includes(MigrationType.INCREMENTAL);
         if (incremental && DebeziumStream.hasOffset(context, config.topicPrefix())) {
@@ -77,6 +79,19 @@ public final class FerrySourceTask extends SourceTask {
         }
         else {
             startSnapshot(state);
+        }
+    }
+
+    /**
+     * The selection, names and filters shape what the destination already holds; a migration that
+     * continued under other ones would leave it neither the old nor the new shape.
+     */
+    private void requireSameMapping(SnapshotState state) {
+        if (state.mapping() != null && !state.mapping().equals(config.mappingSettings())) {
+            throw new ConnectException("The selection, name mapping or row filters of " + config.topicPrefix() + " changed since "
+                    + "the migration started (then: " + state.mapping() + "; now: " + config.mappingSettings() + "). They shape "
+                    + "what the destination holds, so a running migration keeps them: restore the settings, or start a new "
+                    + "migration with another connector name and topic.prefix into an empty destination.");
         }
     }
 
@@ -98,7 +113,7 @@ public final class FerrySourceTask extends SourceTask {
                 throw new ConnectException("Binary logging is off on the source " + connections.url()
                         + "; incremental migration needs log_bin on with binlog_format=ROW.");
             }
-            snapshotState = SnapshotState.empty().finished(now);
+            snapshotState = SnapshotState.empty().withMapping(config.mappingSettings()).finished(now);
             anchor = records.lifecycle("incremental_start", Map.of("stream_from", now.toString()), snapshotState.toOffset());
             phase = Phase.ANCHORING;
             LOG.info("Incremental migration of {} will read the binlog from {}", config.topicPrefix(), now);

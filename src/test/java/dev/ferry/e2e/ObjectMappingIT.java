@@ -130,6 +130,24 @@ class ObjectMappingIT {
         stack.source().execute("UPDATE p_src.items SET v = 'live' WHERE id = 1", "DELETE FROM p_src.items WHERE id = 2",
                 "INSERT INTO p_src.items VALUES (5, 'new')", "UPDATE p_src.items SET v = 'live' WHERE id = 3");
         awaitDestination(pipeline, items, List.of("1=live", "3=live", "4=src", "5=new", "100=dest only"));
+
+        // A running migration keeps its selection, names and filters: a changed filter stops the source.
+        stack.rest().createOrUpdate(pipeline.sourceName(), pipeline.source(Map.of("conflict.policy", "proceed",
+                "row.filters", "p_src.items: id > 1")).config());
+        String failure = awaitSourceFailure(pipeline);
+        assertThat(failure).contains("changed since the migration started").contains("row.filters=p_src.items: id > 1");
+    }
+
+    private static String awaitSourceFailure(FerryPipeline pipeline) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<String> failure = stack.rest().status(pipeline.sourceName()).failure();
+            if (failure.isPresent()) {
+                return failure.get();
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new AssertionError(pipeline.sourceName() + " kept running with changed row filters");
     }
 
     @Test
