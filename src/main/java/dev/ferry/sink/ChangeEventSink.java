@@ -33,7 +33,7 @@ import java.util.Map;
 
 /**
  * Applies change batches to the destination, each change exactly once. For every batch the
- * {@link ProgressRules} decide, from the progress recorded for its source table, what to apply;
+ * {@link ProgressRules} decide, from the progress recorded for its table, what to apply;
  * rows collect in per-table buffers; at commit the buffers are written and the progress rows with
  * them, in one transaction. {@link #apply} commits everything it was given before it returns, and
  * commits earlier whenever {@code transaction.max.rows} rows are pending. A failure rolls back the

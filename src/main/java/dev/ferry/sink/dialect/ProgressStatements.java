@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * The statements on the sink's progress table, {@code <state database>.sink_progress}: one row per
- * connector and source table, written in the same transaction as the rows it covers.
+ * connector and destination table, written in the same transaction as the rows it covers. (The key
+ * columns keep their first names, source_database and source_table: batches arrive under destination
+ * names, and one source table maps to one destination table.)
  */
 public final class ProgressStatements {
     public static final String TABLE_NAME = "sink_progress";

@@ -56,7 +56,7 @@ public final class ProgressStore {
         }
     }
 
-    /** The recorded progress of a source table, including changes not yet written. */
+    /** The recorded progress of a (destination) table, including changes not yet written. */
     public TableProgress current(Connection connection, TableId source) throws SQLException {
         TableProgress progress = cache.get(source);
         if (progress == null) {
@@ -66,7 +66,7 @@ public final class ProgressStore {
         return progress;
     }
 
-    /** Records new progress of a source table; written by the next {@link #writeChanged}. */
+    /** Records new progress of a (destination) table; written by the next {@link #writeChanged}. */
     public void update(TableId source, TableProgress progress) {
         cache.put(source, progress);
         changed.add(source);

@@ -24,7 +24,9 @@ import java.util.Map;
 
 /**
  * Converts Debezium's change events into Ferry batches: consecutive events of one table become one
- * batch (one Kafka record) carrying the offset of its last event. Events of tables outside the
+ * batch (one Kafka record) carrying the offset of its last event, in the destination's shape (names,
+ * selected columns, and only the changes the table's row filter lets through, see
+ * {@link MappedTable#map}). Events of tables outside the
  * selection, heartbeats and other non-row records are dropped; their offsets follow with the next
  * batch, or, when only such events arrive, with a small progress record on the lifecycle topic at
  * most every few seconds, so the stored binlog position keeps up with an idle selection.
