@@ -5,6 +5,8 @@ import dev.ferry.core.event.RowOp;
 import dev.ferry.core.filter.BoundRowFilter;
 import dev.ferry.core.schema.TableDef;
 
+import java.util.Arrays;
+
 /**
  * One selected source table as the destination sees it: the destination's name, only the selected
  * columns under their destination names, and only the rows the filter lets through. Row changes
@@ -15,12 +17,18 @@ public final class MappedTable {
     private final TableDef destination;
     private final int[] sourceIndexes;
     private final BoundRowFilter filter;
+    private final boolean allColumns;
 
     MappedTable(TableDef source, TableDef destination, int[] sourceIndexes, BoundRowFilter filter) {
         this.source = source;
         this.destination = destination;
         this.sourceIndexes = sourceIndexes;
         this.filter = filter;
+        boolean identity = sourceIndexes.length == source.columns().size();
+        for (int i = 0; i < sourceIndexes.length && identity; i++) {
+            identity = sourceIndexes[i] == i;
+        }
+        this.allColumns = identity;
     }
 
     public TableDef source() {
@@ -51,7 +59,7 @@ public final class MappedTable {
         if (sourceImage == null) {
             return null;
         }
-        if (sourceIndexes.length == sourceImage.length && isIdentity()) {
+        if (allColumns) {
             return sourceImage;
         }
         Object[] out = new Object[sourceIndexes.length];
@@ -65,7 +73,8 @@ public final class MappedTable {
      * The change the destination applies for a source change, or null when it does not concern the
      * destination. With a filter, an update that moves a row out of it becomes a delete of the old
      * row, one that moves a row into it becomes an insert of the new row, and one outside it before
-     * and after is dropped.
+     * and after is dropped. An update that changed only columns left out is dropped too: the
+     * destination's row is already the same.
      */
     public RowChange map(RowChange change) {
         boolean before = change.before() != null && includes(change.before());
@@ -73,7 +82,9 @@ public final class MappedTable {
         RowOp op = change.op();
         if (op == RowOp.UPDATE) {
             if (before && after) {
-                return new RowChange(RowOp.UPDATE, change.position(), project(change.before()), project(change.after()));
+                Object[] oldRow = project(change.before());
+                Object[] newRow = project(change.after());
+                return !allColumns && Arrays.deepEquals(oldRow, newRow) ? null : new RowChange(RowOp.UPDATE, change.position(), oldRow, newRow);
             }
             if (before) {
                 return new RowChange(RowOp.DELETE, change.position(), project(change.before()), null);
@@ -86,12 +97,4 @@ public final class MappedTable {
         return after ? new RowChange(op, change.position(), null, project(change.after())) : null;
     }
 
-    private boolean isIdentity() {
-        for (int i = 0; i < sourceIndexes.length; i++) {
-            if (sourceIndexes[i] != i) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -67,6 +67,11 @@ class MappedTableTest {
     }
 
     @Test
+    void anUpdateOfExcludedColumnsOnlyIsDropped() {
+        assertThat(MAPPED.map(update(row(1, "paid"), new Object[] {1L, "paid", 8L}))).isNull();
+    }
+
+    @Test
     void withoutFilterOrColumnChangesImagesPassUnchanged() {
         MappedTable plain = ObjectMapping.of(new TableSelection(List.of(), List.of(), List.of())).map(T);
         Object[] image = row(1, "x");
