@@ -100,13 +100,15 @@ abstract class ColumnComparator {
 
         @Override
         Object bind(Literal literal, Condition.Operator op) {
-            if (literal instanceof Literal.Text t) {
+            boolean date = column.dataType().equalsIgnoreCase("date");
+            if (literal instanceof Literal.Text t && (!date || t.value().length() == 10)) {
                 long[] fields = TemporalFields.parseLiteral(t.value());
                 if (fields != null) {
                     return fields;
                 }
             }
-            throw refuse(literal, "write dates as 'YYYY-MM-DD' or 'YYYY-MM-DD hh:mm:ss[.ffffff]' with a valid calendar date"
+            throw refuse(literal, date ? "compare a DATE column with a valid 'YYYY-MM-DD' date"
+                    : "write dates as 'YYYY-MM-DD' or 'YYYY-MM-DD hh:mm:ss[.ffffff]' with a valid calendar date"
                     + (column.dataType().equalsIgnoreCase("timestamp") ? " (TIMESTAMP constants are UTC)" : ""));
         }
 
@@ -142,19 +144,18 @@ abstract class ColumnComparator {
             if (!representable) {
                 throw refuse(literal, "the constant has characters the column's character set " + column.charset() + " cannot hold");
             }
-            return normalize(t.value());
+            return padSpace ? stripTrailingSpaces(t.value()) : t.value();
         }
 
         @Override
         int compare(Object value, Object constant) {
-            return normalize(value.toString()).equals(constant) ? 0 : 1;
+            // CHAR values lose their trailing spaces when read; under PAD SPACE no comparison sees them.
+            boolean strip = padSpace || column.dataType().equalsIgnoreCase("char");
+            String text = value.toString();
+            return (strip ? stripTrailingSpaces(text) : text).equals(constant) ? 0 : 1;
         }
 
-        private String normalize(String s) {
-            boolean strip = padSpace || column.dataType().equalsIgnoreCase("char");
-            if (!strip) {
-                return s;
-            }
+        private static String stripTrailingSpaces(String s) {
             int end = s.length();
             while (end > 0 && s.charAt(end - 1) == ' ') {
                 end--;

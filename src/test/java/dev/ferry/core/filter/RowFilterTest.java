@@ -23,7 +23,8 @@ class RowFilterTest {
             col("ratio", "double", "double", null, null),                                // 8
             col("raw", "varbinary", "varbinary(4)", null, null),                         // 9
             col("legacy", "char", "char(4)", "latin1", "latin1_bin"),                    // 10
-            col("doc", "json", "json", null, null)),                                     // 11
+            col("doc", "json", "json", null, null),                                      // 11
+            col("tag", "char", "char(4)", "utf8mb4", "utf8mb4_0900_bin")),               // 12
             List.of("id"));
 
     private static ColumnDef col(String name, String type, String columnType, String charset, String collation) {
@@ -86,11 +87,12 @@ class RowFilterTest {
         assertThat(eval("created > '2024-01-01'", r)).isEqualTo(Truth.TRUE);
         assertThat(eval("created < '2024-01-01 00:00:00.500001'", r)).isEqualTo(Truth.TRUE);
         assertThat(eval("created = '2024-01-01 00:00:00.50'", r)).isEqualTo(Truth.TRUE);
-        assertThat(eval("day = '2024-02-29 00:00:00'", r)).isEqualTo(Truth.TRUE);
-        assertThat(eval("day < '2024-02-29 00:00:01'", r)).isEqualTo(Truth.TRUE);
+        assertThat(eval("day = '2024-02-29'", r)).isEqualTo(Truth.TRUE);
+        assertThatThrownBy(() -> eval("day < '2024-02-29 00:00:01'", r)).hasMessageContaining("DATE column with a valid 'YYYY-MM-DD'");
         assertThat(eval("day >= '2024-03-01'", row(1L, null, null, null, "0000-00-00"))).isEqualTo(Truth.FALSE);
-        assertThatThrownBy(() -> eval("day = '2023-02-29'", r)).hasMessageContaining("valid calendar date");
-        assertThatThrownBy(() -> eval("day = '2024-1-1'", r)).hasMessageContaining("YYYY-MM-DD");
+        assertThatThrownBy(() -> eval("day = '2023-02-29'", r)).hasMessageContaining("valid 'YYYY-MM-DD' date");
+        assertThatThrownBy(() -> eval("created = '2023-02-29 10:00:00'", r)).hasMessageContaining("valid calendar date");
+        assertThatThrownBy(() -> eval("created = '2024-1-1'", r)).hasMessageContaining("YYYY-MM-DD");
         assertThatThrownBy(() -> eval("day = 20240101", r)).hasMessageContaining("YYYY-MM-DD");
     }
 
@@ -105,6 +107,10 @@ class RowFilterTest {
         assertThat(eval("raw = 'hi'", r)).isEqualTo(Truth.TRUE);
         assertThat(eval("raw = 'hi '", r)).isEqualTo(Truth.FALSE);
         assertThat(eval("`legacy` = 'x'", r)).isEqualTo(Truth.TRUE);
+        assertThat(eval("legacy = 'x '", r)).as("latin1_bin pads").isEqualTo(Truth.TRUE);
+        Object[] tag = row(1L, null, null, null, null, null, null, null, null, null, null, null, "ab  ");
+        assertThat(eval("tag = 'ab'", tag)).as("CHAR values are read without trailing spaces").isEqualTo(Truth.TRUE);
+        assertThat(eval("tag = 'ab '", tag)).as("NO PAD keeps the constant's").isEqualTo(Truth.FALSE);
         assertThat(eval("CODE = 'Ab'", r)).as("column names ignore case").isEqualTo(Truth.TRUE);
     }
 
