@@ -98,7 +98,21 @@ public final class FerrySourceConnector extends SourceConnector {
         }
     }
 
-    private static void checkMapping(Connection connection, ObjectMapping mapping, Map<String, ConfigValue> values) throws SQLException {
+    private static void checkMapping(Connection connection, ObjectMapping mapping, Map<String, ConfigValue> values) {
+        try {
+            for (MappingProblem problem : problems(connection, mapping)) {
+                ConfigValue field = values.getOrDefault(problem.configKey(), values.get(FerrySourceConfig.DATABASE_INCLUDE_CONFIG));
+                field.addErrorMessage(problem.message());
+            }
+        }
+        catch (SQLException e) {
+            values.get(FerrySourceConfig.DATABASE_INCLUDE_CONFIG).addErrorMessage("Cannot read the source's information_schema "
+                    + "to check the selection, mapping and filters: " + e.getMessage() + ". The user needs SELECT on the "
+                    + "selected tables.");
+        }
+    }
+
+    private static List<MappingProblem> problems(Connection connection, ObjectMapping mapping) throws SQLException {
         List<TableId> tables = TableCatalog.allTables(connection);
         List<TableDef> selected = new ArrayList<>();
         for (TableId table : tables) {
@@ -109,9 +123,6 @@ public final class FerrySourceConnector extends SourceConnector {
                 }
             }
         }
-        for (MappingProblem problem : mapping.check(TableCatalog.databases(connection), tables, selected)) {
-            ConfigValue field = values.getOrDefault(problem.configKey(), values.get(FerrySourceConfig.DATABASE_INCLUDE_CONFIG));
-            field.addErrorMessage(problem.message());
-        }
+        return mapping.check(TableCatalog.databases(connection), tables, selected);
     }
 }

@@ -54,7 +54,8 @@ final class MappingCheck {
         for (String pattern : mapping.selection().databasePatterns()) {
             if (databases.stream().noneMatch(d -> Pattern.compile(pattern).matcher(d).matches())) {
                 add(ObjectMapping.DATABASE_INCLUDE_KEY, "'" + pattern + "' matches no database on the source (it has: "
-                        + String.join(", ", databases) + "). Names are case-sensitive regular expressions.");
+                        + String.join(", ", databases) + "). Names are case-sensitive regular expressions; a database the user has no "
+                        + "privilege on is not visible to it.");
             }
         }
         for (String pattern : mapping.selection().tablePatterns()) {
