@@ -38,6 +38,14 @@ public final class TableSelection {
         this.columnExcludes = compile(columnExcludes);
     }
 
+    /**
+     * The database include entries as written: regular expressions, so a plain name stands for
+     * itself (empty: every user database). Prefer {@link #includesDatabase} to test a name.
+     */
+    public Set<String> databases() {
+        return Set.copyOf(databasePatterns());
+    }
+
     /** The database include patterns as written (empty: every user database). */
     public List<String> databasePatterns() {
         return databaseIncludes.stream().map(Pattern::pattern).toList();
