@@ -72,6 +72,8 @@ public final class FerrySourceTask extends SourceTask {
         connections = new SourceConnections(config);
         Map<String, Object> offset = context.offsetStorageReader().offset(records.snapshotPartition());
         SnapshotState state = SnapshotState.fromOffset(offset);
+        requireSameMapping(state);
+        state = state.withMapping(config.mappingSettings());
         snapshotState = state;
         boolean incremental = config.includes(MigrationType.INCREMENTAL);
         boolean streaming = incremental && DebeziumStream.hasOffset(context, config.topicPrefix());
@@ -99,6 +101,19 @@ public final class FerrySourceTask extends SourceTask {
         LOG.info("{}", report.summary());
     }
 
+    /**
+     * The selection, names and filters shape what the destination already holds; a migration that
+     * continued under other ones would leave it neither the old nor the new shape.
+     */
+    private void requireSameMapping(SnapshotState state) {
+        if (state.mapping() != null && !state.mapping().equals(config.mappingSettings())) {
+            throw new ConnectException("The selection, name mapping or row filters of " + config.topicPrefix() + " changed since "
+                    + "the migration started (then: " + state.mapping() + "; now: " + config.mappingSettings() + "). They shape "
+                    + "what the destination holds, so a running migration keeps them: restore the settings, or start a new "
+                    + "migration with another connector name and topic.prefix into an empty destination.");
+        }
+    }
+
     private void startSnapshot(SnapshotState state) {
         snapshotQueue = new ArrayBlockingQueue<>(config.snapshotQueueChunks());
         snapshot = new SnapshotRunner(config, connections, records, state, snapshotQueue);
@@ -117,7 +132,7 @@ public final class FerrySourceTask extends SourceTask {
                 throw new ConnectException("Binary logging is off on the source " + connections.url()
                         + "; incremental migration needs log_bin on with binlog_format=ROW.");
             }
-            snapshotState = SnapshotState.empty().finished(now);
+            snapshotState = SnapshotState.empty().withMapping(config.mappingSettings()).finished(now);
             anchor = records.lifecycle("incremental_start", Map.of("stream_from", now.toString()), snapshotState.toOffset());
             phase = Phase.ANCHORING;
             LOG.info("Incremental migration of {} will read the binlog from {}", config.topicPrefix(), now);
@@ -150,7 +165,7 @@ public final class FerrySourceTask extends SourceTask {
         if (binlog.blocked()) {
             throw new PrecheckFailedException(binlog);
         }
-        translator = new DebeziumRecordTranslator(records, config.selection(), connections,
+        translator = new DebeziumRecordTranslator(records, config.mapping(), connections,
                 new SnapshotCoverage(snapshotState.snapshotGtids()));
         stream = new DebeziumStream();
         stream.start(config, props, context, seed);

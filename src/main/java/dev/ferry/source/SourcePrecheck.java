@@ -18,8 +18,7 @@ import java.util.function.Function;
 
 /**
  * The precheck as the source connector runs it: against the source, and against the destination
- * when {@code precheck.destination.url} is set. Object mapping is not configurable yet, so tables
- * keep their names and conflicts fail.
+ * when {@code precheck.destination.url} is set, under the migration's object mapping and conflict policy.
  */
 public final class SourcePrecheck {
     static final String NO_DESTINATION = "No destination is configured for the source's precheck "
@@ -61,8 +60,8 @@ public final class SourcePrecheck {
     public static PrecheckContext.Builder context(FerrySourceConfig config, boolean migrationStarted) {
         return PrecheckContext.builder(config.migrationTypes(), config.selection())
                 .readerServerId(config.includes(MigrationType.INCREMENTAL) ? config.serverId() : null)
-                .destinationName(Function.identity())
-                .conflictPolicy(ConflictPolicy.FAIL)
+                .mapping(config.mapping())
+                .conflictPolicy(config.conflictPolicy())
                 .stateDatabase(config.precheckStateDatabase())
                 .migrationStarted(migrationStarted);
     }

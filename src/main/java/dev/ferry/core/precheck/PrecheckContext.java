@@ -4,6 +4,7 @@ import dev.ferry.core.TableId;
 import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.config.MigrationType;
 import dev.ferry.core.config.TableSelection;
+import dev.ferry.core.mapping.ObjectMapping;
 import dev.ferry.core.sql.SqlBuilder;
 
 import java.sql.Connection;
@@ -28,7 +29,7 @@ public final class PrecheckContext {
     private final Set<MigrationType> types;
     private final TableSelection selection;
     private final Long readerServerId;
-    private final Function<TableId, TableId> destinationName;
+    private final ObjectMapping mapping;
     private final ConflictPolicy conflictPolicy;
     private final String stateDatabase;
     private final boolean migrationStarted;
@@ -43,7 +44,7 @@ public final class PrecheckContext {
         this.types = Set.copyOf(b.types);
         this.selection = b.selection;
         this.readerServerId = b.readerServerId;
-        this.destinationName = b.destinationName;
+        this.mapping = b.mapping == null ? ObjectMapping.of(b.selection) : b.mapping;
         this.conflictPolicy = b.conflictPolicy;
         this.stateDatabase = b.stateDatabase;
         this.migrationStarted = b.migrationStarted;
@@ -91,7 +92,12 @@ public final class PrecheckContext {
 
     /** The name a source table has on the destination (object mapping; identity until mapping is configured). */
     public TableId destinationName(TableId source) {
-        return destinationName.apply(source);
+        return mapping.destinationOf(source);
+    }
+
+    /** The destination name of a selected column of a selected source table. */
+    public String destinationColumn(TableId source, String column) {
+        return mapping.destinationColumn(source, column);
     }
 
     public ConflictPolicy conflictPolicy() {
@@ -116,7 +122,14 @@ public final class PrecheckContext {
     /** The selected source base tables, read once. */
     public Map<TableId, CatalogTable> sourceTables() throws SQLException {
         if (sourceTables == null) {
-            sourceTables = Catalog.read(source.connection(), selection::includes);
+            Map<TableId, CatalogTable> tables = new java.util.LinkedHashMap<>();
+            for (CatalogTable table : Catalog.read(source.connection(), mapping::isTableSelected).values()) {
+                List<CatalogColumn> columns = table.columns().stream()
+                        .filter(c -> mapping.isColumnSelected(table.id(), c.name())).toList();
+                tables.put(table.id(), new CatalogTable(table.id(), table.engine(), table.bytes(), table.collation(), columns,
+                        table.keyColumns()));
+            }
+            sourceTables = tables;
         }
         return sourceTables;
     }
@@ -138,7 +151,7 @@ public final class PrecheckContext {
         return Optional.ofNullable(destinationTables().get(destinationName(source)));
     }
 
-    /** Source tables the sink's progress table already records: their destination tables are this migration's own. */
+    /** Destination tables the sink's progress table already records (it keys them by destination name): this migration's own. */
     public Set<TableId> migratedByFerry() throws SQLException {
         if (migratedByFerry == null) {
             migratedByFerry = new HashSet<>();
@@ -167,7 +180,7 @@ public final class PrecheckContext {
         private Endpoint source;
         private Endpoint destination;
         private Long readerServerId;
-        private Function<TableId, TableId> destinationName = Function.identity();
+        private ObjectMapping mapping;
         private ConflictPolicy conflictPolicy = ConflictPolicy.FAIL;
         private String stateDatabase = "ferry";
         private boolean migrationStarted;
@@ -193,9 +206,9 @@ public final class PrecheckContext {
             return this;
         }
 
-        /** Object mapping's table names; identity by default. */
-        public Builder destinationName(Function<TableId, TableId> value) {
-            this.destinationName = value;
+        /** The migration's selection and names (columns, tables, databases); by default the selection under the source's names. */
+        public Builder mapping(ObjectMapping value) {
+            this.mapping = value;
             return this;
         }
 

@@ -49,11 +49,11 @@ public final class ConflictingTablesCheck extends Check {
             if (context.destinationTable(source).isEmpty()) {
                 continue;
             }
-            if (context.migratedByFerry().contains(source)) {
+            TableId target = context.destinationName(source);
+            if (context.migratedByFerry().contains(target)) {
                 own++;
                 continue;
             }
-            TableId target = context.destinationName(source);
             conflicts.add(target.equals(source) ? target.toString() : source + " -> " + target);
             first = first == null ? target : first;
         }
@@ -64,8 +64,8 @@ public final class ConflictingTablesCheck extends Check {
         }
         String found = conflicts.size() + " selected tables already exist on the destination." + owned;
         if (context.conflictPolicy() == ConflictPolicy.PROCEED) {
-            return warn(found + " The conflict policy is PROCEED: rows are written into them; a destination table that "
-                    + "holds rows this migration did not write stops the sink before it writes any.", conflicts,
+            return warn(found + " The conflict policy is PROCEED: the snapshot keeps their existing rows where a source row "
+                    + "has the same key and adds the others; later changes from the source overwrite and delete rows as usual.", conflicts,
                     "Make sure these tables are meant to receive the data, then acknowledge: precheck.acknowledged.warnings=" + id());
         }
         return fail(found + " Ferry does not write into tables it did not create.", conflicts,

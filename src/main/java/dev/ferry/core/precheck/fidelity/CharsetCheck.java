@@ -59,7 +59,7 @@ public final class CharsetCheck extends Check {
                 continue;
             }
             for (CatalogColumn column : table.columns()) {
-                Optional<CatalogColumn> to = target.get().column(column.name());
+                Optional<CatalogColumn> to = target.get().column(context.destinationColumn(table.id(), column.name()));
                 if (column.charset() == null || column.generated() || to.isEmpty() || to.get().charset() == null
                         || same(column.charset(), to.get().charset())) {
                     continue;

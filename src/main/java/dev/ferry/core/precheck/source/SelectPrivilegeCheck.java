@@ -25,13 +25,14 @@ public final class SelectPrivilegeCheck extends Check {
 
     @Override
     public CheckResult run(PrecheckContext context) throws SQLException {
-        Set<String> invisible = new TreeSet<>(context.selection().databases());
+        Set<String> visible = new TreeSet<>();
         try (Statement s = context.src().connection().createStatement();
              ResultSet rs = s.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA")) {
             while (rs.next()) {
-                invisible.remove(rs.getString(1));
+                visible.add(rs.getString(1));
             }
         }
+        List<String> invisible = SelectionExistsCheck.unmatchedDatabases(context, visible);
         List<String> denied = new ArrayList<>(invisible);
         Set<String> grantOn = new TreeSet<>(invisible);
         for (TableId table : context.sourceTables().keySet()) {

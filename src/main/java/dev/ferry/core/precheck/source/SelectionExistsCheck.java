@@ -27,7 +27,7 @@ public final class SelectionExistsCheck extends Check {
     @Override
     public CheckResult run(PrecheckContext context) throws SQLException {
         Set<String> visible = visibleDatabases(context);
-        List<String> missing = context.selection().databases().stream().filter(d -> !visible.contains(d)).sorted().toList();
+        List<String> missing = unmatchedDatabases(context, visible);
         if (!missing.isEmpty()) {
             return fail("The selection names databases that do not exist on the source, or that "
                     + context.src().account() + " has no privilege on (such databases are invisible to it).", missing,
@@ -62,9 +62,16 @@ public final class SelectionExistsCheck extends Check {
                 }
             }
         }
-        return context.selection().includePatterns().stream()
+        return context.selection().tablePatterns().stream()
                 .filter(p -> candidates.stream().noneMatch(id -> java.util.regex.Pattern.compile(p).matcher(id.toString()).matches()))
                 .toList();
+    }
+
+    /** Patterns of database.include.list (regular expressions over the whole name) that match no visible database. */
+    static List<String> unmatchedDatabases(PrecheckContext context, Set<String> visible) {
+        return context.selection().databasePatterns().stream()
+                .filter(p -> visible.stream().noneMatch(d -> java.util.regex.Pattern.compile(p).matcher(d).matches()))
+                .sorted().toList();
     }
 
     private static Set<String> visibleDatabases(PrecheckContext context) throws SQLException {
