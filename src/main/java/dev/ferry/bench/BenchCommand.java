@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code bin/ferry bench}: starts the servers, runs the selected workloads with every arm, and writes
@@ -56,7 +55,10 @@ public final class BenchCommand {
                 }
             }
         }
-        Report report = new Report(date, Machine.current(), options.quick() ? "quick" : "full", log.elapsed(), sizes, results);
+        String mode = options.quick() ? "quick" : "full";
+        mode += options.scale() == 1.0 ? "" : ", scale " + options.scale();
+        mode += options.runs() == null ? "" : ", " + options.runs() + " runs";
+        Report report = new Report(date, Machine.current(), mode, log.elapsed(), sizes, results);
         report.write(options.outDir());
         if (options.readme() != null) {
             ReadmeTable.write(options.readme(), new ReportMarkdown(report).header() + " Full report: [bench/report.md](bench/report.md).\n\n"
@@ -111,10 +113,10 @@ public final class BenchCommand {
     }
 
     private Sysbench steadyDatabase(BenchStack bench, BenchSizes sizes, String database, Path logs) throws Exception {
-        log.say("Preparing 4 sysbench tables of %,d rows and the heartbeat in %s", sizes.steadyRowsPerTable(), database);
-        Sysbench sysbench = new Sysbench(bench.source(), database, 4, sizes.steadyRowsPerTable(), logs);
+        log.say("Preparing 4 sysbench tables of %,d rows and their heartbeat markers in %s", sizes.steadyRowsPerTable(), database);
+        Sysbench sysbench = new Sysbench(bench.source(), database, SteadyWorkload.TABLES, sizes.steadyRowsPerTable(), logs);
         sysbench.prepare();
-        Heartbeat.createTable(bench.source(), database);
+        Heartbeat.createMarkers(bench.source(), database, SteadyWorkload.TABLES);
         return sysbench;
     }
 
@@ -124,9 +126,5 @@ public final class BenchCommand {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-    }
-
-    static Set<String> workloads() {
-        return Set.copyOf(BenchOptions.WORKLOADS);
     }
 }

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The command line of {@code bin/ferry bench}: {@code [--quick] [--only WORKLOAD[,WORKLOAD]] [--out DIR]
- * [--write-readme FILE]}.
+ * The command line of {@code bin/ferry bench}: {@code [--quick] [--only WORKLOAD[,WORKLOAD]] [--scale F]
+ * [--runs N] [--out DIR] [--write-readme FILE]}. {@code --scale} multiplies every row count and backlog
+ * (e.g. 0.2 for a shorter run while developing); {@code --runs} overrides the runs per arm.
  */
-record BenchOptions(boolean quick, Set<String> workloads, Path outDir, Path readme) {
+record BenchOptions(boolean quick, Set<String> workloads, Path outDir, Path readme, double scale, Integer runs) {
     static final List<String> WORKLOADS = List.of("narrow", "wide", "steady", "catch-up");
 
     static BenchOptions parse(List<String> args) {
@@ -17,6 +18,8 @@ record BenchOptions(boolean quick, Set<String> workloads, Path outDir, Path read
         Set<String> only = new LinkedHashSet<>(WORKLOADS);
         Path out = Path.of("bench");
         Path readme = null;
+        double scale = 1.0;
+        Integer runs = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -31,10 +34,15 @@ record BenchOptions(boolean quick, Set<String> workloads, Path outDir, Path read
                 }
                 case "--out" -> out = Path.of(value(args, ++i, arg));
                 case "--write-readme" -> readme = Path.of(value(args, ++i, arg));
+                case "--scale" -> scale = Double.parseDouble(value(args, ++i, arg));
+                case "--runs" -> runs = Integer.parseInt(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("Unknown option '" + arg + "'");
             }
         }
-        return new BenchOptions(quick, only, out, readme);
+        if (scale <= 0 || (runs != null && runs < 1)) {
+            throw new IllegalArgumentException("--scale must be above 0 and --runs at least 1");
+        }
+        return new BenchOptions(quick, only, out, readme, scale, runs);
     }
 
     private static String value(List<String> args, int index, String option) {
@@ -45,10 +53,13 @@ record BenchOptions(boolean quick, Set<String> workloads, Path outDir, Path read
     }
 
     BenchSizes sizes() {
-        return quick ? BenchSizes.quick() : BenchSizes.full();
+        BenchSizes sizes = (quick ? BenchSizes.quick() : BenchSizes.full()).scaled(scale);
+        return runs == null ? sizes : new BenchSizes(sizes.narrowTables(), sizes.narrowRowsPerTable(), sizes.debeziumNarrowRows(),
+                sizes.wideRows(), sizes.debeziumWideRows(), runs, Math.min(runs, sizes.debeziumRuns()), sizes.steadyRates(),
+                sizes.steadySeconds(), sizes.steadyRowsPerTable(), sizes.catchUpTransactions(), sizes.debeziumCatchUpTransactions());
     }
 
     static String usage() {
-        return "bench [--quick] [--only " + String.join(",", WORKLOADS) + "] [--out DIR] [--write-readme README.md]";
+        return "bench [--quick] [--only " + String.join(",", WORKLOADS) + "] [--scale F] [--runs N] [--out DIR] [--write-readme README.md]";
     }
 }

@@ -32,6 +32,17 @@ record BenchSizes(int narrowTables, int narrowRowsPerTable, int debeziumNarrowRo
         return new BenchSizes(2, 2_000, 1_000, 500, 200, 1, 1, List.of(200, 0), 2, 1_000, 1_000, 300);
     }
 
+    /** The same runs and rates, with every row count and backlog multiplied by {@code factor}. */
+    BenchSizes scaled(double factor) {
+        return new BenchSizes(narrowTables, scale(narrowRowsPerTable, factor), scale(debeziumNarrowRows, factor),
+                scale(wideRows, factor), scale(debeziumWideRows, factor), runs, debeziumRuns, steadyRates, steadySeconds,
+                scale(steadyRowsPerTable, factor), scale(catchUpTransactions, factor), scale(debeziumCatchUpTransactions, factor));
+    }
+
+    private static int scale(int value, double factor) {
+        return Math.max(1, (int) Math.round(value * factor));
+    }
+
     long narrowRows() {
         return (long) narrowTables * narrowRowsPerTable;
     }

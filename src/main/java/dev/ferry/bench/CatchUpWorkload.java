@@ -34,16 +34,24 @@ final class CatchUpWorkload {
     void run(List<SyncPipeline> pipelines, int transactions, int runs) throws Exception {
         bench.destination().execute("DROP DATABASE IF EXISTS `" + database + "`");
         try {
+            List<SyncPipeline> started = new java.util.ArrayList<>();
             for (SyncPipeline pipeline : pipelines) {
-                pipeline.start(database);
+                try {
+                    pipeline.start(database);
+                    started.add(pipeline);
+                } catch (Exception e) {
+                    results.failed(NAME, pipeline.name(), e);
+                }
             }
-            for (int run = 1; run <= runs; run++) {
-                for (SyncPipeline pipeline : pipelines) {
+            for (int run = 1; run <= runs && !started.isEmpty(); run++) {
+                for (SyncPipeline pipeline : started) {
                     pipeline.pauseApplying();
                 }
                 long seq = backlog(transactions);
-                for (SyncPipeline pipeline : pipelines) {
-                    drain(pipeline, run, transactions, seq);
+                for (SyncPipeline pipeline : List.copyOf(started)) {
+                    if (!drain(pipeline, run, transactions, seq)) {
+                        started.remove(pipeline);
+                    }
                 }
             }
         } finally {
@@ -58,13 +66,17 @@ final class CatchUpWorkload {
     private long backlog(int transactions) throws Exception {
         long started = System.nanoTime();
         Sysbench.Result result = sysbench.finish(sysbench.startWriteOnly(0, 3600, transactions), "write-only");
-        bench.source().execute("UPDATE `" + database + "`.bench_heartbeat SET seq = seq + 1 WHERE id = 1");
+        long seq;
+        try (java.sql.Connection c = bench.source().openConnection()) {
+            seq = Heartbeat.bump(c, tables(), Heartbeat.visible(c, tables()) + 1);
+        }
         log.say("  backlog: %,d transactions written in %.1f s (%,.0f trx/s)", result.transactions(),
                 (System.nanoTime() - started) / 1e9, result.perSecond());
-        return Long.parseLong(bench.source().queryString("SELECT seq FROM `" + database + "`.bench_heartbeat WHERE id = 1"));
+        return seq;
     }
 
-    private void drain(SyncPipeline pipeline, int run, int transactions, long seq) throws Exception {
+    /** Drains the backlog; false (and the arm recorded as failed) if it could not. */
+    private boolean drain(SyncPipeline pipeline, int run, int transactions, long seq) throws Exception {
         ProcessMeter meter = bench.meter();
         pipeline.processes().forEach(meter::watch);
         long started;
@@ -75,7 +87,7 @@ final class CatchUpWorkload {
             awaitSeq(pipeline.target(), seq, Duration.ofMinutes(15));
         } catch (Exception e) {
             results.failed(NAME, pipeline.name(), e);
-            return;
+            return false;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         long changes = (long) transactions * SteadyWorkload.CHANGES_PER_TRANSACTION;
@@ -87,16 +99,22 @@ final class CatchUpWorkload {
         results.add(m);
         log.say("  %-28s run %d: %,d transactions in %6.2f s = %,7.0f trx/s (%,.0f row changes/s)", pipeline.name(), run,
                 transactions, seconds, transactions / seconds, m.rowsPerSecond());
+        return true;
     }
 
     private void awaitSeq(MySqlServer target, long seq, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String sql = "SELECT seq FROM `" + database + "`.bench_heartbeat WHERE id = 1";
-        while (Long.parseLong(target.queryString(sql)) < seq) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the backlog was not drained within " + timeout.toMinutes() + " minutes");
+        try (java.sql.Connection c = target.openConnection()) {
+            while (Heartbeat.visible(c, tables()) < seq) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the backlog was not drained within " + timeout.toMinutes() + " minutes");
+                }
+                Thread.sleep(10);
             }
-            Thread.sleep(10);
         }
+    }
+
+    private List<String> tables() {
+        return Heartbeat.tables(database, SteadyWorkload.TABLES);
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.bench;
 
 import dev.ferry.testkit.MySqlServer;
+import dev.ferry.testkit.ProcessReaper;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ final class DumpPipe {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         logDir.toFile().mkdirs();
         List<Process> processes = ProcessBuilder.startPipeline(List.of(dump, load));
+        processes.forEach(ProcessReaper::register);
         if (meter != null) {
             meter.watchNew("mysqldump", processes.get(0).pid());
             meter.watchNew("mysql client", processes.get(1).pid());

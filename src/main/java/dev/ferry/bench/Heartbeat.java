@@ -3,9 +3,9 @@ package dev.ferry.bench;
 import dev.ferry.testkit.MySqlServer;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +13,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * End-to-end lag: a row on the source whose sequence number is bumped every {@value #INTERVAL_MILLIS}
- * ms (the time its commit returned is kept), and a poller on the target that notes when each new
- * number becomes visible there. Lag = visible on the target minus committed on the source; both
- * clocks are this JVM's.
+ * End-to-end lag: a marker row in each table of the workload ({@code id} {@value #MARKER_ID}, its
+ * {@code k} column a sequence number) bumped in one transaction every {@value #INTERVAL_MILLIS} ms,
+ * keeping the time its commit returned; a poller on the target notes when every table shows a new
+ * number. Ferry and Debezium carry each table in its own topic, so one table's row could arrive
+ * before another's backlog: taking the smallest number over all tables measures the slowest one. Lag
+ * = visible in every table on the target minus committed on the source; both clocks are this JVM's.
  */
 final class Heartbeat implements AutoCloseable {
     static final int INTERVAL_MILLIS = 50;
+    /** Beyond sysbench's ids (1..table size), so its deletes and inserts never touch the marker. */
+    static final long MARKER_ID = 2_000_000_000L;
     private static final int POLL_MILLIS = 5;
 
     private final MySqlServer source;
     private final MySqlServer target;
-    private final String table;
+    private final List<String> tables;
     private final Map<Long, Long> committedAt = new ConcurrentHashMap<>();
     private final AtomicLong lastSent = new AtomicLong();
     private final AtomicLong lastSeen = new AtomicLong();
@@ -34,18 +38,60 @@ final class Heartbeat implements AutoCloseable {
     private final Thread writer;
     private final Thread poller;
 
-    /** Creates the heartbeat table {@code database.bench_heartbeat} on the source. */
-    static void createTable(MySqlServer source, String database) throws SQLException {
-        source.execute("CREATE TABLE IF NOT EXISTS `" + database + "`.bench_heartbeat "
-                        + "(id INT NOT NULL PRIMARY KEY, seq BIGINT NOT NULL)",
-                "INSERT IGNORE INTO `" + database + "`.bench_heartbeat VALUES (1, 0)");
+    /** Inserts the marker row into each sysbench table {@code database.sbtest1..tables}. */
+    static void createMarkers(MySqlServer source, String database, int tables) throws SQLException {
+        for (String table : tables(database, tables)) {
+            source.execute("INSERT IGNORE INTO " + table + " (id, k, c, pad) VALUES (" + MARKER_ID + ", 0, 'heartbeat', 'heartbeat')");
+        }
     }
 
-    Heartbeat(MySqlServer source, MySqlServer target, String database) throws SQLException {
+    static List<String> tables(String database, int tables) {
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= tables; i++) {
+            names.add("`" + database + "`.`sbtest" + i + "`");
+        }
+        return names;
+    }
+
+    /** The sequence number the target shows in every table; 0 while a marker is missing there. */
+    static long visible(Connection target, List<String> tables) throws SQLException {
+        long min = Long.MAX_VALUE;
+        try (Statement s = target.createStatement()) {
+            for (String table : tables) {
+                try (ResultSet rows = s.executeQuery("SELECT k FROM " + table + " WHERE id = " + MARKER_ID)) {
+                    min = Math.min(min, rows.next() ? rows.getLong(1) : 0);
+                } catch (SQLException e) {
+                    if (e.getErrorCode() != 1146 && e.getErrorCode() != 1049) {
+                        throw e;
+                    }
+                    return 0;
+                }
+            }
+        }
+        return min == Long.MAX_VALUE ? 0 : min;
+    }
+
+    /** Bumps every marker in one transaction; returns the new number. */
+    static long bump(Connection source, List<String> tables, long seq) throws SQLException {
+        source.setAutoCommit(false);
+        try (Statement s = source.createStatement()) {
+            for (String table : tables) {
+                s.executeUpdate("UPDATE " + table + " SET k = " + seq + " WHERE id = " + MARKER_ID);
+            }
+        }
+        source.commit();
+        source.setAutoCommit(true);
+        return seq;
+    }
+
+    Heartbeat(MySqlServer source, MySqlServer target, List<String> tables) throws SQLException {
         this.source = source;
         this.target = target;
-        this.table = "`" + database + "`.bench_heartbeat";
-        long start = Long.parseLong(source.queryString("SELECT seq FROM " + table + " WHERE id = 1"));
+        this.tables = tables;
+        long start;
+        try (Connection c = source.openConnection()) {
+            start = visible(c, tables);
+        }
         lastSent.set(start);
         lastSeen.set(start);
         writer = new Thread(this::write, "bench-heartbeat-writer");
@@ -92,12 +138,9 @@ final class Heartbeat implements AutoCloseable {
     }
 
     private void write() {
-        try (Connection c = source.openConnection();
-                PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET seq = ? WHERE id = 1")) {
+        try (Connection c = source.openConnection()) {
             while (running) {
-                long seq = lastSent.get() + 1;
-                update.setLong(1, seq);
-                update.executeUpdate();
+                long seq = bump(c, tables, lastSent.get() + 1);
                 committedAt.put(seq, System.nanoTime());
                 lastSent.set(seq);
                 Thread.sleep(INTERVAL_MILLIS);
@@ -110,18 +153,9 @@ final class Heartbeat implements AutoCloseable {
     }
 
     private void poll() {
-        try (Connection c = target.openConnection();
-                PreparedStatement select = c.prepareStatement("SELECT seq FROM " + table + " WHERE id = 1")) {
+        try (Connection c = target.openConnection()) {
             while (running) {
-                try (ResultSet rows = select.executeQuery()) {
-                    if (rows.next()) {
-                        seen(rows.getLong(1), System.nanoTime());
-                    }
-                } catch (SQLException e) {
-                    if (!e.getMessage().contains("doesn't exist")) {
-                        throw e;
-                    }
-                }
+                seen(visible(c, tables), System.nanoTime());
                 Thread.sleep(POLL_MILLIS);
             }
         } catch (Exception e) {

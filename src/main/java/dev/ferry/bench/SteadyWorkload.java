@@ -15,6 +15,8 @@ final class SteadyWorkload {
     static final String NAME = "steady";
     /** Row changes per oltp_write_only transaction: an indexed and a non-indexed update, a delete, an insert. */
     static final int CHANGES_PER_TRANSACTION = 4;
+    /** sysbench tables of the steady and catch-up databases. */
+    static final int TABLES = 4;
 
     private final BenchStack bench;
     private final BenchLog log;
@@ -42,17 +44,19 @@ final class SteadyWorkload {
                 results.failed(NAME, name, e);
                 return;
             }
-            try (Heartbeat heartbeat = new Heartbeat(bench.source(), pipeline.target(), database)) {
+            try (Heartbeat heartbeat = new Heartbeat(bench.source(), pipeline.target(), Heartbeat.tables(database, TABLES))) {
                 if (!heartbeat.awaitCaughtUp(60_000)) {
                     results.failed(NAME, name, new IllegalStateException("the heartbeat did not arrive within 60 s"));
                     return;
                 }
                 for (int rate : sizes.steadyRates()) {
                     if (!rate(pipeline, heartbeat, rate, runs)) {
-                        results.note(name + ": rates above " + rate + " trx/s not run (" + rate + " was not held)");
+                        results.note(name + ": rates above " + variant(rate) + " not run (" + variant(rate) + " was not held)");
                         break;
                     }
                 }
+            } catch (Exception e) {
+                results.failed(NAME, name, e);
             }
         } finally {
             bench.destination().execute("DROP DATABASE IF EXISTS `" + database + "`");

@@ -1,6 +1,7 @@
 package dev.ferry.bench;
 
 import dev.ferry.testkit.MySqlServer;
+import dev.ferry.testkit.ProcessReaper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,7 +77,9 @@ final class Sysbench {
         args.addAll(extra);
         args.add(command);
         Files.createDirectories(logDir);
-        return new ProcessBuilder(args).redirectErrorStream(true)
+        Process process = new ProcessBuilder(args).redirectErrorStream(true)
                 .redirectOutput(logDir.resolve("sysbench-" + what + ".log").toFile()).start();
+        ProcessReaper.register(process);
+        return process;
     }
 }
