@@ -107,6 +107,7 @@ final class DebeziumSync implements SyncPipeline {
         config.putAll(Map.of(
                 "schema.history.internal.kafka.bootstrap.servers", bench.stack().broker().bootstrapServers(),
                 "schema.history.internal.kafka.topic", prefix() + ".history",
+                "tombstones.on.delete", "false",
                 "topic.creation.default.replication.factor", "1",
                 "topic.creation.default.partitions", "1"));
         return config;

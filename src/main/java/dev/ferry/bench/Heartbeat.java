@@ -33,6 +33,7 @@ final class Heartbeat implements AutoCloseable {
     private final AtomicLong lastSent = new AtomicLong();
     private final AtomicLong lastSeen = new AtomicLong();
     private final List<long[]> samples = new ArrayList<>();
+    private final long first;
     private volatile boolean running = true;
     private volatile Exception failure;
     private final Thread writer;
@@ -94,6 +95,7 @@ final class Heartbeat implements AutoCloseable {
         }
         lastSent.set(start);
         lastSeen.set(start);
+        first = start + 1;
         writer = new Thread(this::write, "bench-heartbeat-writer");
         poller = new Thread(this::poll, "bench-heartbeat-poller");
         writer.setDaemon(true);
@@ -117,9 +119,13 @@ final class Heartbeat implements AutoCloseable {
         return lastSeen.get() >= lastSent.get();
     }
 
-    /** Waits until the target shows the number sent at the time of the call; false after {@code millis}. */
+    /**
+     * Waits until the target shows the number sent at the time of the call (at least the first one
+     * this heartbeat sent, so a pipeline whose change stream is not yet up is not taken as caught up);
+     * false after {@code millis}.
+     */
     boolean awaitCaughtUp(long millis) throws InterruptedException {
-        long wanted = lastSent.get();
+        long wanted = Math.max(first, lastSent.get());
         long deadline = System.currentTimeMillis() + millis;
         while (lastSeen.get() < wanted) {
             throwIfFailed();
