@@ -44,7 +44,7 @@ public final class BenchCommand {
         Files.createDirectories(work);
         Results results = new Results(log);
         log.say("Starting MySQL source and destination, Kafka and Connect (files in %s)", work);
-        try (BenchStack bench = BenchStack.start(work)) {
+        try (BenchStack bench = BenchStack.start(work, options.sourceOptions(), options.sinkOptions())) {
             DebeziumSync.createUsers(bench);
             for (String workload : options.workloads()) {
                 log.say("== %s ==", workload);
@@ -58,6 +58,8 @@ public final class BenchCommand {
         String mode = options.quick() ? "quick" : "full";
         mode += options.scale() == 1.0 ? "" : ", scale " + options.scale();
         mode += options.runs() == null ? "" : ", " + options.runs() + " runs";
+        mode += options.sourceOptions().isEmpty() ? "" : ", Ferry source " + options.sourceOptions();
+        mode += options.sinkOptions().isEmpty() ? "" : ", Ferry sink " + options.sinkOptions();
         Report report = new Report(date, Machine.current(), mode, log.elapsed(), sizes, results);
         report.write(options.outDir());
         if (options.readme() != null) {

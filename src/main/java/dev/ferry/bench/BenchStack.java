@@ -28,13 +28,22 @@ final class BenchStack implements AutoCloseable {
     private final LocalStack stack;
     private final Path workDir;
     private final List<MySqlServer> replicas = new ArrayList<>();
+    private final Map<String, String> ferrySourceOptions;
+    private final Map<String, String> ferrySinkOptions;
 
-    private BenchStack(LocalStack stack, Path workDir) {
+    private BenchStack(LocalStack stack, Path workDir, Map<String, String> ferrySourceOptions, Map<String, String> ferrySinkOptions) {
         this.stack = stack;
         this.workDir = workDir;
+        this.ferrySourceOptions = Map.copyOf(ferrySourceOptions);
+        this.ferrySinkOptions = Map.copyOf(ferrySinkOptions);
     }
 
-    static BenchStack start(Path workDir) throws SQLException {
+    /**
+     * Starts the servers; {@code ferrySourceOptions} and {@code ferrySinkOptions} go on top of
+     * {@code connector-config/} for every Ferry arm.
+     */
+    static BenchStack start(Path workDir, Map<String, String> ferrySourceOptions, Map<String, String> ferrySinkOptions)
+            throws SQLException {
         for (String plugin : List.of("debezium-connector-mysql", "debezium-connector-jdbc")) {
             if (!Files.isDirectory(PEER_PLUGINS.resolve(plugin))) {
                 throw new IllegalStateException("Debezium's plugin " + plugin + " is not unpacked in " + PEER_PLUGINS
@@ -51,7 +60,7 @@ final class BenchStack implements AutoCloseable {
                         .property("plugin.discovery", "service_load"))
                 .start();
         FerryPipeline.createUsers(stack);
-        return new BenchStack(stack, workDir);
+        return new BenchStack(stack, workDir, ferrySourceOptions, ferrySinkOptions);
     }
 
     /** The same durability and memory on every server: the defaults (fsync per commit, binlog on), 256 MiB pool. */
@@ -75,6 +84,14 @@ final class BenchStack implements AutoCloseable {
 
     Path workDir() {
         return workDir;
+    }
+
+    Map<String, String> ferrySourceOptions() {
+        return ferrySourceOptions;
+    }
+
+    Map<String, String> ferrySinkOptions() {
+        return ferrySinkOptions;
     }
 
     /** A new empty server configured as the destination, for a replica. */

@@ -23,6 +23,7 @@ final class FerrySync implements SyncPipeline {
         this.name = name;
     }
 
+
     @Override
     public String name() {
         return "Ferry";
@@ -42,7 +43,7 @@ final class FerrySync implements SyncPipeline {
     /** Deploys sink and source; returns once both run. */
     void deploy(String database) {
         pipeline = new FerryPipeline(bench.stack(), Path.of("connector-config"), name, database);
-        pipeline.deploy(Map.of(), Map.of());
+        pipeline.deploy(bench.ferrySourceOptions(), bench.ferrySinkOptions());
     }
 
     /** Waits until the sink has applied the whole snapshot of every table of {@code database}. */

@@ -21,8 +21,15 @@ record Summary(String workload, String variant, String arm, List<Measurement> ru
         return result;
     }
 
+    /** The middle value; with an even number of runs, the mean of the two middle ones. */
     double median(ToDoubleFunction<Measurement> metric) {
-        return LagStats.median(values(metric));
+        double[] sorted = values(metric);
+        Arrays.sort(sorted);
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     double min(ToDoubleFunction<Measurement> metric) {

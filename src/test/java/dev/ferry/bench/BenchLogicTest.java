@@ -45,6 +45,10 @@ class BenchLogicTest {
         assertThat(options.sizes().runs()).isEqualTo(3);
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--only", "bogus"))).hasMessageContaining("Unknown workload 'bogus'");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--scale"))).hasMessageContaining("needs a value");
+        assertThat(BenchOptions.parse(List.of("--sink-option", "tasks.max=2", "--source-option", "a=b=c")))
+                .satisfies(o -> assertThat(o.sinkOptions()).containsEntry("tasks.max", "2"))
+                .satisfies(o -> assertThat(o.sourceOptions()).containsEntry("a", "b=c"));
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--sink-option", "novalue"))).hasMessageContaining("key=value");
     }
 
     @Test
