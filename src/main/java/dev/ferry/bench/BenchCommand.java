@@ -55,9 +55,9 @@ public final class BenchCommand {
                 }
             }
         }
-        String mode = options.quick() ? "quick" : "full";
-        mode += options.scale() == 1.0 ? "" : ", scale " + options.scale();
-        mode += options.runs() == null ? "" : ", " + options.runs() + " runs";
+        String mode = options.quick() ? "quick" : options.scale() == 1.0 && options.runs() == null ? "full" : "reduced";
+        mode += options.scale() == 1.0 ? "" : ": sizes x " + options.scale();
+        mode += options.runs() == null ? "" : ", " + options.runs() + " run(s) per arm";
         mode += options.sourceOptions().isEmpty() ? "" : ", Ferry source " + options.sourceOptions();
         mode += options.sinkOptions().isEmpty() ? "" : ", Ferry sink " + options.sinkOptions();
         Report report = new Report(date, Machine.current(), mode, log.elapsed(), sizes, results);

@@ -85,8 +85,9 @@ final class Report {
                         : s.medianMetric("target_trx_per_s");
                 if (rate > bestRate) {
                     bestRate = rate;
-                    best = s.medianMetric("target_trx_per_s") == 0
-                            ? String.format("open loop (%,.0f trx/s)", rate) : String.format("%,.0f trx/s", rate);
+                    best = (s.medianMetric("target_trx_per_s") == 0 ? "open loop"
+                            : String.format("%,.0f trx/s asked", rate))
+                            + String.format(" (%,.0f achieved)", s.medianMetric("achieved_trx_per_s"));
                 }
             }
         }
