@@ -16,6 +16,7 @@ public final class FerryCli {
             case "demo" -> new DemoCommand().run(rest);
             case "config-docs" -> ConfigDocsCommand.run(rest);
             case "precheck" -> new PrecheckCommand(System.out, System.err).run(rest);
+            case "bench" -> new dev.ferry.bench.BenchCommand(System.out).run(rest);
             default -> usage(command);
         };
         System.exit(status);
@@ -30,6 +31,8 @@ public final class FerryCli {
                 Usage: bin/ferry <command>
                   demo [--keep]                 migrate a sample database end to end on local MySQL, Kafka and Connect
                   test                          run every test (mvn verify)
+                  bench [--quick] [--only narrow,wide,steady,catch-up] [--out DIR] [--write-readme README.md]
+                                                measure Ferry next to mysqldump, LOAD DATA, Debezium and MySQL replication
                   config-docs [--write FILE]    print the connectors' configuration reference, or update it in FILE
                   precheck FILES... [--json] [--set key=value]
                                                 check a migration before it starts, from its connector definitions

@@ -67,6 +67,14 @@ public final class ConnectWorker implements AutoCloseable {
         return dir.resolve("worker.log");
     }
 
+    /** The operating-system id of the running worker JVM. */
+    public synchronized long pid() {
+        if (!isRunning()) {
+            throw new IllegalStateException(this + " does not run");
+        }
+        return process.pid();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -80,6 +80,14 @@ public final class KafkaBroker implements AutoCloseable {
         return dir.resolve("broker.log");
     }
 
+    /** The operating-system id of the running broker JVM. */
+    public synchronized long pid() {
+        if (!isRunning()) {
+            throw new IllegalStateException(this + " does not run");
+        }
+        return process.pid();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

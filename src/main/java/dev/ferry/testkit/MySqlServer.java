@@ -155,6 +155,15 @@ public final class MySqlServer implements AutoCloseable {
         return instanceDir.resolve("mysqld.err");
     }
 
+    /** The operating-system id of the running mysqld, e.g. to read its CPU time from {@code /proc}. */
+    public long pid() {
+        ChildProcess current = process;
+        if (current == null || !current.isAlive()) {
+            throw new IllegalStateException(this + " does not run");
+        }
+        return current.pid();
+    }
+
     public boolean isRunning() {
         ChildProcess current = process;
         return current != null && current.isAlive();

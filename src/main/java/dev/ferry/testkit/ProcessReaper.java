@@ -4,7 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Kills every child process still running when the JVM exits, so no server outlives a test run. */
-final class ProcessReaper {
+public final class ProcessReaper {
 
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 
@@ -15,7 +15,8 @@ final class ProcessReaper {
     private ProcessReaper() {
     }
 
-    static void register(Process process) {
+    /** Kills {@code process} and its descendants if it still runs when the JVM exits. */
+    public static void register(Process process) {
         LIVE.add(process);
         process.onExit().thenRun(() -> LIVE.remove(process));
     }
