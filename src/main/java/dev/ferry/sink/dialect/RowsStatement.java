@@ -3,6 +3,7 @@ package dev.ferry.sink.dialect;
 import dev.ferry.core.TableId;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.core.sql.SqlBuilder;
+import dev.ferry.sink.session.SessionSettings;
 
 import java.util.List;
 
@@ -31,11 +32,11 @@ public final class RowsStatement {
     }
 
     public static RowsStatement insert(TableDef table) {
-        return new RowsStatement("INSERT INTO ", table);
+        return new RowsStatement("INSERT ", table);
     }
 
     public static RowsStatement replace(TableDef table) {
-        return new RowsStatement("REPLACE INTO ", table);
+        return new RowsStatement("REPLACE ", table);
     }
 
     public int parametersPerRow() {
@@ -43,8 +44,13 @@ public final class RowsStatement {
     }
 
     public String sql(int rows) {
+        return sql(rows, false);
+    }
+
+    /** @param nonStrict whether the rows hold a value only a non-strict mode accepts (see {@link EnumMembers}) */
+    public String sql(int rows, boolean nonStrict) {
         SqlBuilder sql = new SqlBuilder(ValueRows.capacity(columns.size(), rows));
-        sql.sql(verb).table(table).sql(" (").identifiers(columns).sql(")");
+        sql.sql(verb).sql(nonStrict ? SessionSettings.NON_STRICT_HINT : "").sql("INTO ").table(table).sql(" (").identifiers(columns).sql(")");
         ValueRows.append(sql, columns.size(), rows);
         return sql.toString();
     }

@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * Converts Debezium's change events into Ferry batches: consecutive events of one table become one
- * batch (one Kafka record) carrying the offset of its last event. Events of tables outside the
+ * batch (one Kafka record) of about {@link #BATCH_BYTES} at most (a single larger row travels alone),
+ * carrying the offset of its last event. Events of tables outside the
  * selection, heartbeats and other non-row records are dropped; their offsets follow with the next
  * batch, or, when only such events arrive, with a small progress record on the lifecycle topic at
  * most every few seconds, so the stored binlog position keeps up with an idle selection.
@@ -27,6 +28,8 @@ import java.util.List;
 public final class DebeziumRecordTranslator implements AutoCloseable {
     private static final String OLD_KEY_HEADER = "__debezium.oldkey";
     private static final java.time.Duration PROGRESS_INTERVAL = java.time.Duration.ofSeconds(5);
+    /** Row data after which a batch is cut, as the snapshot's default chunk: records stay far below Kafka's limits. */
+    static final long BATCH_BYTES = 512 * 1024;
 
     private final SourceRecords records;
     private final TableSelection selection;
@@ -54,6 +57,7 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
         TableDef current = null;
         List<RowChange> rows = new ArrayList<>();
         SourceRecord last = null;
+        long bytes = 0;
         for (SourceRecord event : events) {
             if (!(event.value() instanceof Struct envelope) || envelope.schema().field("op") == null) {
                 continue;
@@ -65,12 +69,15 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
             }
             Schema rowSchema = envelope.schema().field("before").schema();
             TableDef def = catalog.definition(id, rowSchema);
-            if (current != null && current != def) {
+            if (current != null && (current != def || bytes >= BATCH_BYTES)) {
                 out.add(records.batch(ChangeBatch.changes(current, rows), last.sourcePartition(), last.sourceOffset()));
                 rows = new ArrayList<>();
+                bytes = 0;
             }
             current = def;
-            rows.add(rowChange(def, envelope, source, event));
+            RowChange change = rowChange(def, envelope, source, event);
+            rows.add(change);
+            bytes += sizeOf(change.before()) + sizeOf(change.after());
             last = event;
         }
         if (current != null) {
@@ -102,6 +109,26 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
         SourcePosition position = new SourcePosition(SourcePosition.fileSequence(source.getString("file")),
                 source.getInt64("pos"), source.getInt32("row"), sub);
         return new RowChange(op, position, image(def, envelope.getStruct("before")), image(def, envelope.getStruct("after")));
+    }
+
+    /** A rough size of an image's values, enough to keep a record near {@link #BATCH_BYTES}. */
+    static long sizeOf(Object[] image) {
+        if (image == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (Object value : image) {
+            if (value instanceof String s) {
+                bytes += s.length() + 2L;
+            }
+            else if (value instanceof byte[] b) {
+                bytes += b.length + 2L;
+            }
+            else {
+                bytes += 9;
+            }
+        }
+        return bytes;
     }
 
     private static Object[] image(TableDef def, Struct row) {
