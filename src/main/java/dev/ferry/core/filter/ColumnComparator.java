@@ -144,13 +144,29 @@ abstract class ColumnComparator {
             if (!representable) {
                 throw refuse(literal, "the constant has characters the column's character set " + column.charset() + " cannot hold");
             }
-            return padSpace ? stripTrailingSpaces(t.value()) : t.value();
+            String constant = padSpace ? stripTrailingSpaces(t.value()) : t.value();
+            if (column.textAsBytes()) {
+                // Values of this column travel as the bytes of its character set; ASCII-compatible sets spell the constant the same.
+                if (Set.of("ucs2", "utf16", "utf16le", "utf32").contains(charset)) {
+                    throw refuse(literal, "Ferry compares values of character set " + column.charset() + " only as bytes, and "
+                            + "that set does not spell ASCII as ASCII bytes");
+                }
+                return constant.getBytes(StandardCharsets.US_ASCII);
+            }
+            return constant;
         }
 
         @Override
         int compare(Object value, Object constant) {
             // CHAR values lose their trailing spaces when read; under PAD SPACE no comparison sees them.
             boolean strip = padSpace || column.dataType().equalsIgnoreCase("char");
+            if (value instanceof byte[] bytes) {
+                int end = bytes.length;
+                while (strip && end > 0 && bytes[end - 1] == ' ') {
+                    end--;
+                }
+                return Arrays.equals(bytes, 0, end, (byte[]) constant, 0, ((byte[]) constant).length) ? 0 : 1;
+            }
             String text = value.toString();
             return (strip ? stripTrailingSpaces(text) : text).equals(constant) ? 0 : 1;
         }

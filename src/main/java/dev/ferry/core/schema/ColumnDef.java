@@ -25,6 +25,9 @@ public record ColumnDef(
         String generationExpression,
         boolean generatedStored) {
 
+    private static final java.util.Set<String> TEXT_TYPES =
+            java.util.Set.of("char", "varchar", "tinytext", "text", "mediumtext", "longtext");
+
     public ColumnDef {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(dataType, "dataType");
@@ -47,6 +50,20 @@ public record ColumnDef(
             end++;
         }
         return open < 0 || end == open ? fallback : Integer.parseInt(columnType.substring(open + 1, end + 1));
+    }
+
+    /**
+     * Whether values of this character column travel as the bytes it stores rather than as a
+     * {@link String}: true for CHAR, VARCHAR and TEXT columns in a character set other than UTF-8.
+     * Java's decoders for those differ from MySQL's (Java's windows-1252 has no 0x81, MySQL's latin1
+     * has), so only the bytes themselves arrive unchanged.
+     */
+    public boolean textAsBytes() {
+        if (charset == null || !TEXT_TYPES.contains(dataType.toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        String name = charset.toLowerCase(java.util.Locale.ROOT);
+        return !name.equals("utf8mb4") && !name.equals("utf8") && !name.equals("utf8mb3");
     }
 
     public ValueKind valueKind() {

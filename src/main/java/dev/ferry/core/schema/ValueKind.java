@@ -19,7 +19,10 @@ public enum ValueKind {
     DOUBLE,
     /** DATE, DATETIME, TIMESTAMP (in UTC), TIME: the MySQL literal as a {@link String}. */
     TEMPORAL,
-    /** Character strings, ENUM, SET and JSON text: a {@link String}. */
+    /**
+     * Character strings, ENUM, SET and JSON text: a {@link String}; CHAR, VARCHAR and TEXT in a
+     * character set other than UTF-8 as the stored bytes, a {@code byte[]} (see {@link ColumnDef#textAsBytes()}).
+     */
     TEXT,
     /** Binary strings, BIT (big-endian) and GEOMETRY (SRID + WKB): a {@code byte[]}. */
     BINARY;

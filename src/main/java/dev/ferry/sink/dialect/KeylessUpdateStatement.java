@@ -2,6 +2,7 @@ package dev.ferry.sink.dialect;
 
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.core.sql.SqlBuilder;
+import dev.ferry.sink.session.SessionSettings;
 
 /**
  * Updates one row of a keyless table:
@@ -10,6 +11,7 @@ import dev.ferry.core.sql.SqlBuilder;
  */
 public final class KeylessUpdateStatement {
     private final String sql;
+    private final String nonStrictSql;
 
     public KeylessUpdateStatement(TableDef table) {
         WritableColumns columns = WritableColumns.of(table);
@@ -21,9 +23,15 @@ public final class KeylessUpdateStatement {
         sql.sql(" WHERE ");
         RowMatch.append(sql, columns);
         this.sql = sql.sql(" LIMIT 1").toString();
+        this.nonStrictSql = "UPDATE " + SessionSettings.NON_STRICT_HINT + this.sql.substring("UPDATE ".length());
     }
 
     public String sql() {
         return sql;
+    }
+
+    /** The statement for an after image holding a value only a non-strict mode accepts (see {@link EnumMembers}). */
+    public String nonStrictSql() {
+        return nonStrictSql;
     }
 }

@@ -15,7 +15,11 @@ import java.util.Locale;
  *       {@code CAST(`c` AS BINARY) <=> CAST(CONVERT(? USING `latin1`) AS BINARY)}. Under the column's
  *       own collation, two rows differing only in case, accents or trailing spaces would both match,
  *       and the statement could change the wrong one.</li>
- *   <li>Everything else: {@code `c` <=> ?}. The binders make FLOAT and BIT parameters compare exactly.</li>
+ *   <li>FLOAT and DOUBLE compare as the text of the double they hold:
+ *       {@code CONCAT(`f` * 1e0) <=> CONCAT(? * 1e0)}. As numbers, {@code -0} equals {@code 0}, and the
+ *       statement could change the row holding the other zero; the shortest round-trip text tells
+ *       them apart and is exact for every other value.</li>
+ *   <li>Everything else: {@code `c` <=> ?}. The binders make BIT parameters compare exactly.</li>
  * </ul>
  */
 final class RowMatch {
@@ -35,6 +39,9 @@ final class RowMatch {
         String dataType = column.dataType().toLowerCase(Locale.ROOT);
         if (dataType.equals("json")) {
             sql.identifier(column.name()).sql(" <=> CAST(? AS JSON)");
+        }
+        else if (dataType.equals("float") || dataType.equals("double") || dataType.equals("real")) {
+            sql.sql("CONCAT(").identifier(column.name()).sql(" * 1e0) <=> CONCAT(? * 1e0)");
         }
         else if (column.charset() != null && !column.charset().equalsIgnoreCase("binary")) {
             sql.sql("CAST(").identifier(column.name()).sql(" AS BINARY) <=> CAST(CONVERT(? USING ")

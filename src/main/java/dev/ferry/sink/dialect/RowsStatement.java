@@ -3,6 +3,7 @@ package dev.ferry.sink.dialect;
 import dev.ferry.core.TableId;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.core.sql.SqlBuilder;
+import dev.ferry.sink.session.SessionSettings;
 
 import java.util.List;
 
@@ -41,16 +42,16 @@ public final class RowsStatement {
     }
 
     public static RowsStatement insert(TableDef table) {
-        return new RowsStatement("INSERT INTO ", table, false);
+        return new RowsStatement("INSERT ", table, false);
     }
 
     public static RowsStatement replace(TableDef table) {
-        return new RowsStatement("REPLACE INTO ", table, false);
+        return new RowsStatement("REPLACE ", table, false);
     }
 
     /** Inserts the rows that collide with no destination row on a unique key; the others stay as they are. */
     public static RowsStatement insertKeepingExisting(TableDef table) {
-        return new RowsStatement("INSERT INTO ", table, true);
+        return new RowsStatement("INSERT ", table, true);
     }
 
     public int parametersPerRow() {
@@ -58,8 +59,13 @@ public final class RowsStatement {
     }
 
     public String sql(int rows) {
+        return sql(rows, false);
+    }
+
+    /** @param nonStrict whether the rows hold a value only a non-strict mode accepts (see {@link EnumMembers}) */
+    public String sql(int rows, boolean nonStrict) {
         SqlBuilder sql = new SqlBuilder(ValueRows.capacity(columns.size(), rows));
-        sql.sql(verb).table(table).sql(" (").identifiers(columns).sql(")");
+        sql.sql(verb).sql(nonStrict ? SessionSettings.NON_STRICT_HINT : "").sql("INTO ").table(table).sql(" (").identifiers(columns).sql(")");
         ValueRows.append(sql, columns.size(), rows);
         return sql.sql(suffix).toString();
     }

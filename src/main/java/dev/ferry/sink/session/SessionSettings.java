@@ -18,12 +18,20 @@ import dev.ferry.core.config.SinkSession;
  *       else of the server's mode (ANSI_QUOTES, PAD_CHAR_TO_FULL_LENGTH, ...) can change how the
  *       sink's statements read.</li>
  * </ul>
+ *
+ * <p>One value needs a non-strict mode: ENUM's invalid value '' (index 0), which the source stored
+ * because its session was not strict. A statement that writes it carries {@link #NON_STRICT_HINT}
+ * (MySQL 8.0's {@code SET_VAR}), so strictness is given up for that statement alone.
  */
 public final class SessionSettings {
     public static final String SQL_MODE = SinkSession.SQL_MODE;
 
     public static final String INIT_SQL = "SET SESSION foreign_key_checks = 0, time_zone = '" + SinkSession.TIME_ZONE + "', sql_mode = '"
             + SQL_MODE + "'";
+
+    /** {@link #SQL_MODE} without STRICT_TRANS_TABLES, for one statement, as an optimizer hint. */
+    public static final String NON_STRICT_HINT = "/*+ SET_VAR(sql_mode = '"
+            + SQL_MODE.replace("STRICT_TRANS_TABLES,", "") + "') */ ";
 
     private SessionSettings() {
     }

@@ -4,6 +4,7 @@ import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.buffer.ReducedChanges;
 import dev.ferry.sink.dialect.DeleteByKeyStatement;
+import dev.ferry.sink.dialect.EnumMembers;
 import dev.ferry.sink.dialect.RowsStatement;
 import dev.ferry.sink.dialect.WritableColumns;
 
@@ -47,7 +48,8 @@ final class KeyedTableWriter {
         RowsStatement statement = keepExisting ? RowsStatement.insertKeepingExisting(table) : RowsStatement.replace(table);
         WritableColumns columns = WritableColumns.of(table);
         for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
-            long count = writer.execute(table, StatementKind.UPSERT, statement.sql(chunk.size()), parameters -> {
+            String sql = statement.sql(chunk.size(), EnumMembers.anyInvalidValue(columns, chunk));
+            long count = writer.execute(table, StatementKind.UPSERT, sql, parameters -> {
                 for (Object[] row : chunk) {
                     for (int i = 0; i < columns.size(); i++) {
                         parameters.write(columns.column(i), row[columns.imageIndex(i)]);

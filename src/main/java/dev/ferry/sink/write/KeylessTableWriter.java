@@ -6,6 +6,7 @@ import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.bind.StatementParameters;
 import dev.ferry.sink.dialect.RowsStatement;
 import dev.ferry.sink.dialect.KeylessDeleteStatement;
+import dev.ferry.sink.dialect.EnumMembers;
 import dev.ferry.sink.dialect.KeylessUpdateStatement;
 import dev.ferry.sink.dialect.WritableColumns;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ final class KeylessTableWriter {
     /** @param keepExisting insert rows only where they collide with no destination row on a unique key */
     void write(TableDef table, List<RowChange> changes, boolean keepExisting) throws WriteException {
         WritableColumns columns = WritableColumns.of(table);
-        String updateSql = new KeylessUpdateStatement(table).sql();
+        KeylessUpdateStatement updateStatement = new KeylessUpdateStatement(table);
         String deleteSql = new KeylessDeleteStatement(table).sql();
         List<Object[]> inserts = new ArrayList<>();
         int unmatched = 0;
@@ -44,7 +45,7 @@ final class KeylessTableWriter {
                     insert(table, columns, inserts, keepExisting);
                     inserts.clear();
                     unmatched += change.op() == RowOp.UPDATE
-                            ? update(table, columns, updateSql, change) : delete(table, columns, deleteSql, change);
+                            ? update(table, columns, updateStatement, change) : delete(table, columns, deleteSql, change);
                 }
             }
         }
@@ -61,7 +62,8 @@ final class KeylessTableWriter {
         }
         RowsStatement statement = keepExisting ? RowsStatement.insertKeepingExisting(table) : RowsStatement.insert(table);
         for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
-            long count = writer.execute(table, StatementKind.INSERT, statement.sql(chunk.size()), parameters -> {
+            String sql = statement.sql(chunk.size(), EnumMembers.anyInvalidValue(columns, chunk));
+            long count = writer.execute(table, StatementKind.INSERT, sql, parameters -> {
                 for (Object[] row : chunk) {
                     writeImage(parameters, columns, row);
                 }
@@ -74,7 +76,9 @@ final class KeylessTableWriter {
     }
 
     /** Returns 1 if no row matched, else 0. */
-    private int update(TableDef table, WritableColumns columns, String sql, RowChange change) throws WriteException {
+    private int update(TableDef table, WritableColumns columns, KeylessUpdateStatement statement, RowChange change)
+            throws WriteException {
+        String sql = EnumMembers.anyInvalidValue(columns, List.<Object[]>of(change.after())) ? statement.nonStrictSql() : statement.sql();
         long count = writer.execute(table, StatementKind.UPDATE, sql, parameters -> {
             writeImage(parameters, columns, change.after());
             matchImage(parameters, columns, change.before());

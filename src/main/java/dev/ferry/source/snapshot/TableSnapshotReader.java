@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * Reads one table inside the open snapshot transaction with a single streaming scan, cutting the
  * rows into chunks by count and size. Values are read so they arrive exactly: temporals as the
- * server's own text, decimals as text, floating point through the binary protocol.
+ * server's own text, decimals as text, floating point through the binary protocol, character data
+ * in a character set other than UTF-8 as its bytes.
  */
 public final class TableSnapshotReader {
 
@@ -49,25 +50,34 @@ public final class TableSnapshotReader {
         TableDef table = mapped.destination();
         List<ColumnDef> columns = table.columns();
         ValueKind[] kinds = columns.stream().map(ColumnDef::valueKind).toArray(ValueKind[]::new);
+        boolean[] bytes = new boolean[kinds.length];
+        boolean[] json = new boolean[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            bytes[i] = columns.get(i).textAsBytes();
+            json[i] = columns.get(i).dataType().equalsIgnoreCase("json");
+        }
         long rows = 0;
         long chunk = 0;
         try (PreparedStatement ps = connection.prepareStatement(selectSql(mapped), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(Integer.MIN_VALUE);
             try (ResultSet rs = ps.executeQuery()) {
                 List<RowChange> buffer = new ArrayList<>(Math.min(chunkRows, 4096));
-                long bytes = 0;
+                long size = 0;
                 while (rs.next()) {
                     Object[] row = new Object[kinds.length];
                     for (int i = 0; i < kinds.length; i++) {
-                        row[i] = columns.get(i).generated() ? null : readValue(rs, i + 1, kinds[i]);
-                        bytes += sizeOf(row[i]);
+                        row[i] = columns.get(i).generated() ? null : readValue(rs, i + 1, kinds[i], bytes[i]);
+                        if (json[i]) {
+                            row[i] = JsonNegativeZero.keepSign((String) row[i]);
+                        }
+                        size += sizeOf(row[i]);
                     }
                     buffer.add(RowChange.read(row));
                     rows++;
-                    if (buffer.size() >= chunkRows || bytes >= chunkBytes) {
+                    if (buffer.size() >= chunkRows || size >= chunkBytes) {
                         consumer.accept(ChangeBatch.snapshotChunk(table, snapshotId, chunk++, buffer).withConflictPolicy(policy));
                         buffer = new ArrayList<>(Math.min(chunkRows, 4096));
-                        bytes = 0;
+                        size = 0;
                     }
                 }
                 if (!buffer.isEmpty()) {
@@ -91,6 +101,9 @@ public final class TableSnapshotReader {
             if (c.generated()) {
                 sql.sql("NULL");
             }
+            else if (c.textAsBytes()) {
+                sql.sql("CAST(").identifier(c.name()).sql(" AS BINARY)");
+            }
             else if (c.valueKind() == ValueKind.TEMPORAL) {
                 sql.sql("CAST(").identifier(c.name()).sql(" AS CHAR)");
             }
@@ -105,8 +118,8 @@ public final class TableSnapshotReader {
         return sql.toString();
     }
 
-    private static Object readValue(ResultSet rs, int index, ValueKind kind) throws SQLException {
-        Object value = switch (kind) {
+    private static Object readValue(ResultSet rs, int index, ValueKind kind, boolean bytes) throws SQLException {
+        Object value = bytes ? rs.getBytes(index) : switch (kind) {
             case INTEGER -> rs.getLong(index);
             case FLOAT -> rs.getFloat(index);
             case DOUBLE -> rs.getDouble(index);

@@ -24,9 +24,9 @@ import java.util.Map;
 
 /**
  * Converts Debezium's change events into Ferry batches: consecutive events of one table become one
- * batch (one Kafka record) carrying the offset of its last event, in the destination's shape (names,
- * selected columns, and only the changes the table's row filter lets through, see
- * {@link MappedTable#map}). Events of tables outside the
+ * batch (one Kafka record) of about {@link #BATCH_BYTES} at most (a single larger row travels alone),
+ * carrying the offset of its last event, in the destination's shape (names, selected columns, and only
+ * the changes the table's row filter lets through, see {@link MappedTable#map}). Events of tables outside the
  * selection, heartbeats and other non-row records are dropped; their offsets follow with the next
  * batch, or, when only such events arrive, with a small progress record on the lifecycle topic at
  * most every few seconds, so the stored binlog position keeps up with an idle selection.
@@ -34,6 +34,8 @@ import java.util.Map;
 public final class DebeziumRecordTranslator implements AutoCloseable {
     private static final String OLD_KEY_HEADER = "__debezium.oldkey";
     private static final java.time.Duration PROGRESS_INTERVAL = java.time.Duration.ofSeconds(5);
+    /** Row data after which a batch is cut, as the snapshot's default chunk: records stay far below Kafka's limits. */
+    static final long BATCH_BYTES = 512 * 1024;
 
     private final SourceRecords records;
     private final ObjectMapping mapping;
@@ -63,6 +65,7 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
         MappedTable current = null;
         List<RowChange> rows = new ArrayList<>();
         SourceRecord last = null;
+        long bytes = 0;
         for (SourceRecord event : events) {
             if (!(event.value() instanceof Struct envelope) || envelope.schema().field("op") == null) {
                 continue;
@@ -74,14 +77,16 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
             }
             Schema rowSchema = envelope.schema().field("before").schema();
             MappedTable table = mapped(catalog.definition(id, rowSchema));
-            if (current != null && current != table) {
+            if (current != null && (current != table || bytes >= BATCH_BYTES)) {
                 flush(out, current, rows, last);
                 rows = new ArrayList<>();
+                bytes = 0;
             }
             current = table;
             RowChange change = table.map(rowChange(table.source(), envelope, source, event));
             if (change != null) {
                 rows.add(change);
+                bytes += sizeOf(change.before()) + sizeOf(change.after());
             }
             last = event;
         }
@@ -138,6 +143,26 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
         SourcePosition position = new SourcePosition(SourcePosition.fileSequence(source.getString("file")),
                 source.getInt64("pos"), source.getInt32("row"), sub);
         return new RowChange(op, position, image(def, envelope.getStruct("before")), image(def, envelope.getStruct("after")));
+    }
+
+    /** A rough size of an image's values, enough to keep a record near {@link #BATCH_BYTES}. */
+    static long sizeOf(Object[] image) {
+        if (image == null) {
+            return 0;
+        }
+        long bytes = 0;
+        for (Object value : image) {
+            if (value instanceof String s) {
+                bytes += s.length() + 2L;
+            }
+            else if (value instanceof byte[] b) {
+                bytes += b.length + 2L;
+            }
+            else {
+                bytes += 9;
+            }
+        }
+        return bytes;
     }
 
     private static Object[] image(TableDef def, Struct row) {

@@ -53,6 +53,10 @@ final class DebeziumSettings {
         props.put("bigint.unsigned.handling.mode", "precise");
         props.put("time.precision.mode", "adaptive_time_microseconds");
         props.put("binary.handling.mode", "bytes");
+        // Debezium would otherwise turn the years 0-69 of DATE and DATETIME values into 2000-2069.
+        props.put("enable.time.adjuster", "false");
+        props.put("converters", "ferryraw");
+        props.put("ferryraw.type", RawCharacterConverter.class.getName());
         props.put("tombstones.on.delete", "false");
         props.put("include.schema.changes", "false");
         props.put("max.batch.size", "4096");

@@ -6,6 +6,7 @@ import org.apache.kafka.connect.data.Struct;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Turns a value of Debezium's MySQL event representation back into the exact value Ferry carries
@@ -21,15 +22,37 @@ final class StreamValueConverter {
             return null;
         }
         return switch (column.valueKind()) {
-            case INTEGER -> value instanceof Boolean b ? (b ? 1L : 0L) : ((Number) value).longValue();
+            case INTEGER -> integer(column, value);
             case UNSIGNED_BIGINT -> value instanceof BigDecimal d ? d.toPlainString() : Long.toUnsignedString(((Number) value).longValue());
             case DECIMAL -> value instanceof BigDecimal d ? d.toPlainString() : value.toString();
             case FLOAT -> ((Number) value).floatValue();
             case DOUBLE -> ((Number) value).doubleValue();
             case TEMPORAL -> TemporalText.of(column, schema.name(), value);
-            case TEXT -> value.toString();
+            case TEXT -> text(column, value);
             case BINARY -> binary(column, schema, value);
         };
+    }
+
+    private static long integer(ColumnDef column, Object value) {
+        if (value instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        long number = ((Number) value).longValue();
+        // The binlog reader reads a YEAR as 1900 plus the stored byte, so the year 0000 (byte 0) arrives as 1900.
+        return number == 1900 && column.dataType().equalsIgnoreCase("year") ? 0L : number;
+    }
+
+    /** {@link RawCharacterConverter} hands on CHAR, VARCHAR and TEXT values as the column's bytes. */
+    private static Object text(ColumnDef column, Object value) {
+        if (value instanceof byte[] || value instanceof ByteBuffer) {
+            byte[] raw = bytes(value);
+            return column.textAsBytes() ? raw : new String(raw, StandardCharsets.UTF_8);
+        }
+        if (column.textAsBytes()) {
+            throw new IllegalStateException("Column " + column.name() + " (" + column.charset() + ") arrived decoded by Debezium, "
+                    + "not as its bytes: is the '" + RawCharacterConverter.class.getSimpleName() + "' converter registered?");
+        }
+        return value.toString();
     }
 
     private static byte[] binary(ColumnDef column, Schema schema, Object value) {

@@ -98,7 +98,7 @@ class RowFilterTest {
 
     @Test
     void stringsCompareForEqualityUnderBinaryCollations() {
-        Object[] r = row(1L, null, null, null, null, "Ab ", "Ab ", null, null, new byte[] {'h', 'i'}, "x");
+        Object[] r = row(1L, null, null, null, null, "Ab ", "Ab ", null, null, new byte[] {'h', 'i'}, new byte[] {'x'});
         assertThat(eval("code = 'Ab'", r)).isEqualTo(Truth.TRUE);
         assertThat(eval("code = 'ab'", r)).isEqualTo(Truth.FALSE);
         assertThat(eval("nopad = 'Ab'", r)).isEqualTo(Truth.FALSE);
@@ -108,6 +108,9 @@ class RowFilterTest {
         assertThat(eval("raw = 'hi '", r)).isEqualTo(Truth.FALSE);
         assertThat(eval("`legacy` = 'x'", r)).isEqualTo(Truth.TRUE);
         assertThat(eval("legacy = 'x '", r)).as("latin1_bin pads").isEqualTo(Truth.TRUE);
+        Object[] accented = row(1L, null, null, null, null, null, null, null, null, null, new byte[] {'x', (byte) 0xE9, ' '});
+        assertThat(eval("legacy = 'x'", accented)).as("latin1 values travel as their bytes").isEqualTo(Truth.FALSE);
+        assertThat(eval("legacy <> 'x'", accented)).isEqualTo(Truth.TRUE);
         Object[] tag = row(1L, null, null, null, null, null, null, null, null, null, null, null, "ab  ");
         assertThat(eval("tag = 'ab'", tag)).as("CHAR values are read without trailing spaces").isEqualTo(Truth.TRUE);
         assertThat(eval("tag = 'ab '", tag)).as("NO PAD keeps the constant's").isEqualTo(Truth.FALSE);

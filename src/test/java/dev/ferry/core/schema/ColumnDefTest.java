@@ -31,4 +31,14 @@ class ColumnDefTest {
         assertThat(of("decimal", "decimal(65,30)").typeArgument(0)).isEqualTo(65);
         assertThat(of("enum", "enum('1')").typeArgument(0)).isEqualTo(0);
     }
+
+    @Test
+    void characterDataOutsideUtf8TravelsAsBytes() {
+        assertThat(new ColumnDef("c", "varchar", "varchar(3)", "latin1", "latin1_bin", true, null, false).textAsBytes()).isTrue();
+        assertThat(new ColumnDef("c", "longtext", "longtext", "ascii", "ascii_bin", true, null, false).textAsBytes()).isTrue();
+        assertThat(new ColumnDef("c", "char", "char(3)", "utf8mb4", "utf8mb4_bin", true, null, false).textAsBytes()).isFalse();
+        assertThat(new ColumnDef("c", "varchar", "varchar(3)", "utf8", "utf8_general_ci", true, null, false).textAsBytes()).isFalse();
+        assertThat(new ColumnDef("c", "enum", "enum('a')", "latin1", "latin1_bin", true, null, false).textAsBytes()).isFalse();
+        assertThat(new ColumnDef("c", "varbinary", "varbinary(3)", null, null, true, null, false).textAsBytes()).isFalse();
+    }
 }

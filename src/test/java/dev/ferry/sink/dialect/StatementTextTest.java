@@ -81,7 +81,7 @@ class StatementTextTest {
                 TestTables.column("raw", "varbinary", "varbinary(4)"),
                 TestTables.generated("g", "`f` + 1", false)), List.of());
         assertThat(new KeylessDeleteStatement(table).sql()).isEqualTo(
-                "DELETE FROM `d`.`t` WHERE `j` <=> CAST(? AS JSON) AND `f` <=> ? AND `raw` <=> ? LIMIT 1");
+                "DELETE FROM `d`.`t` WHERE `j` <=> CAST(? AS JSON) AND CONCAT(`f` * 1e0) <=> CONCAT(? * 1e0) AND `raw` <=> ? LIMIT 1");
     }
 
     @Test

@@ -77,4 +77,23 @@ class StreamValueConverterTest {
         Object out = StreamValueConverter.convert(column("point", "point"), geometrySchema, value);
         assertThat((byte[]) out).containsExactly(0xE6, 0x10, 0, 0, 1, 2);
     }
+
+    @Test
+    void characterColumnsArriveAsTheirBytesAndOnlyUtf8IsDecoded() {
+        Schema bytes = SchemaBuilder.bytes().optional().build();
+        ColumnDef latin1 = new ColumnDef("c", "varchar", "varchar(10)", "latin1", "latin1_swedish_ci", true, null, false);
+        ColumnDef utf8 = new ColumnDef("c", "text", "text", "utf8mb4", "utf8mb4_bin", true, null, false);
+        byte[] raw = {(byte) 0x81, (byte) 0x80, 0x20};
+        assertThat((byte[]) StreamValueConverter.convert(latin1, bytes, ByteBuffer.wrap(raw))).containsExactly(raw);
+        assertThat(StreamValueConverter.convert(utf8, bytes, new byte[] {(byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80, 0x20}))
+                .isEqualTo("\uD83D\uDE00 ");
+        assertThat(StreamValueConverter.convert(column("enum", "enum('a')"), bytes, "a")).isEqualTo("a");
+    }
+
+    @Test
+    void yearZeroWhichTheBinlogReaderReadsAs1900IsZero() {
+        assertThat(convert("year", "year(4)", "io.debezium.time.Year", 1900)).isEqualTo(0L);
+        assertThat(convert("year", "year(4)", "io.debezium.time.Year", 1901)).isEqualTo(1901L);
+        assertThat(convert("int", "int", null, 1900)).isEqualTo(1900L);
+    }
 }
