@@ -173,9 +173,9 @@ final class FidelityCases {
     static FidelityTable strings() {
         String latin1High = "_latin1 x'" + IntStream.range(0x80, 0x100).mapToObj(b -> String.format("%02X", b))
                 .collect(Collectors.joining()) + "'";
-        return keyed("strings", "u VARCHAR(300) CHARACTER SET utf8mb4, ub VARCHAR(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin, "
-                        + "l VARCHAR(200) CHARACTER SET latin1, lb VARCHAR(100) CHARACTER SET latin1 COLLATE latin1_bin, "
-                        + "lc CHAR(10) CHARACTER SET latin1, u3 VARCHAR(50) CHARACTER SET utf8, a VARCHAR(20) CHARACTER SET ascii, "
+        return keyed("strings", "u VARCHAR(300) CHARACTER SET utf8mb4 DEFAULT 'déjà 😀', ub VARCHAR(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin, "
+                        + "l VARCHAR(200) CHARACTER SET latin1 DEFAULT 'é', lb VARCHAR(100) CHARACTER SET latin1 COLLATE latin1_bin, "
+                        + "lc CHAR(10) CHARACTER SET latin1 DEFAULT '', u3 VARCHAR(50) CHARACTER SET utf8, a VARCHAR(20) CHARACTER SET ascii, "
                         + "tt TINYTEXT CHARACTER SET utf8mb4, t TEXT CHARACTER SET utf8mb4, lt TEXT CHARACTER SET latin1",
                 FidelityTable.STRICT,
                 "(1, _utf8mb4 x'F09F9880F09D849EE6BCA2E5AD97C3A9', 'Emoji 😀 and 𝄞  ', " + latin1High + ", 'abc   ', "

@@ -175,7 +175,8 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
             ColumnDef column = columns.get(i);
             if (!column.generated()) {
                 Schema schema = row.schema().field(column.name()).schema();
-                image[i] = StreamValueConverter.convert(column, schema, row.get(column.name()));
+                // Not Struct.get: it answers a NULL with the column's default value from Debezium's schema.
+                image[i] = StreamValueConverter.convert(column, schema, row.getWithoutDefault(column.name()));
             }
         }
         return image;

@@ -5,6 +5,8 @@ import io.debezium.spi.converter.RelationalColumn;
 import org.apache.kafka.connect.data.SchemaBuilder;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -42,7 +44,28 @@ public final class RawCharacterConverter implements CustomConverter<SchemaBuilde
         if (column.isOptional()) {
             schema.optional();
         }
-        registration.register(schema, RawCharacterConverter::raw);
+        Charset charset = javaCharset(column.charsetName());
+        registration.register(schema, value -> raw(value, charset));
+    }
+
+    /**
+     * The Java charset for a MySQL character set name, used only for a column's default value (Debezium
+     * hands the converter the default from the DDL as a string to put into the field's schema; row
+     * values always arrive as the binlog's bytes). Ferry takes defaults from the source's own catalog,
+     * never from Debezium's schema, so this only has to produce bytes of the right type.
+     */
+    static Charset javaCharset(String mysqlCharset) {
+        if (mysqlCharset == null) {
+            return StandardCharsets.UTF_8;
+        }
+        return switch (mysqlCharset.toLowerCase(Locale.ROOT)) {
+            case "latin1" -> Charset.forName("windows-1252");
+            case "ascii" -> StandardCharsets.US_ASCII;
+            case "ucs2", "utf16" -> StandardCharsets.UTF_16BE;
+            case "utf16le" -> StandardCharsets.UTF_16LE;
+            case "utf32" -> Charset.forName("UTF-32BE");
+            default -> StandardCharsets.UTF_8;
+        };
     }
 
     /** A JSON column's binary document as text with exact doubles ({@link JsonDocumentText}). */
@@ -58,13 +81,17 @@ public final class RawCharacterConverter implements CustomConverter<SchemaBuilde
         }
     }
 
-    private static Object raw(Object value) {
+    static Object raw(Object value, Charset charset) {
         if (value instanceof ByteBuffer buffer) {
             byte[] out = new byte[buffer.remaining()];
             buffer.duplicate().get(out);
             return out;
         }
-        // Bytes as the binlog holds them; a string only if Debezium ever decoded one itself.
+        if (value instanceof String text) {
+            // The column's default value, parsed by Debezium from the DDL (see javaCharset).
+            return text.getBytes(charset);
+        }
+        // Bytes as the binlog holds them.
         return value;
     }
 }
