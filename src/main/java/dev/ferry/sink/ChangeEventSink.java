@@ -2,6 +2,7 @@ package dev.ferry.sink;
 
 import dev.ferry.core.TableId;
 import dev.ferry.core.config.ConflictPolicy;
+import dev.ferry.core.event.BatchKind;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.RowChange;
 import dev.ferry.core.schema.TableDef;
@@ -117,6 +118,10 @@ public final class ChangeEventSink {
         // The source maps names, columns and rows: a batch arrives in the destination table's shape.
         TableDef destination = batch.table();
         TableId table = destination.id();
+        if (batch.kind() == BatchKind.SCHEMA) {
+            applySchema(batch, writer, out);
+            return;
+        }
         if (!tables.isKnown(destination.id())) {
             // Creating a table is DDL, which commits: first commit pending rows together with their progress.
             commit(writer, out);
@@ -130,6 +135,7 @@ public final class ChangeEventSink {
             }
             case RESTART_SNAPSHOT -> restartSnapshot(batch, destination, current, writer, out);
             case APPLY_ROWS -> buffer(destination, plan.rows(), batch.isSnapshot() && current.keepsExistingRows(), out);
+            case CREATE_SCHEMA -> throw new IllegalStateException("a schema plan for a " + batch.kind() + " batch");
             case RECORD_PROGRESS -> LOG.info("Snapshot {} of {} is applied; binlog changes after {} follow",
                     batch.snapshotId(), table, batch.watermark());
         }
@@ -137,6 +143,15 @@ public final class ChangeEventSink {
         pendingRows += plan.rows().size();
         if (pendingRows >= transactionMaxRows) {
             commit(writer, out);
+        }
+    }
+
+    /** The schema step of a table: DDL, which commits, so pending rows are committed first. */
+    private void applySchema(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
+        BatchPlan plan = ProgressRules.plan(currentProgress(writer, batch.table().id()), batch);
+        if (plan.action() == BatchPlan.Action.CREATE_SCHEMA) {
+            commit(writer, out);
+            tables.createSchema(writer, batch.table(), batch.statements());
         }
     }
 

@@ -134,7 +134,29 @@ public final class CreateTableRewriter {
             throw new MappingException(NameRules.COLUMNS_KEY, "Column " + columns.table + "." + name + " is computed from "
                     + excluded + ", which is left out; exclude " + name + " too, or select " + excluded + ".");
         }
-        return tokens;
+        return withoutInheritedCollation(tokens);
+    }
+
+    /**
+     * The server writes {@code COLLATE x} without {@code CHARACTER SET} exactly when a column has the
+     * table's default collation and that is not its character set's primary one. Given back as
+     * written, 8.0 records the collation as explicit and writes {@code CHARACTER SET} from then on; left
+     * out, the column inherits the same collation and the destination's {@code SHOW CREATE TABLE}
+     * equals the source's.
+     */
+    private static List<DdlToken> withoutInheritedCollation(List<DdlToken> tokens) {
+        if (Tokens.word(tokens, 0, "CHARACTER") >= 0 || Tokens.word(tokens, 0, "CHARSET") >= 0) {
+            return tokens;
+        }
+        int collate = Tokens.word(tokens, 0, "COLLATE");
+        int name = collate < 0 ? -1 : Tokens.next(tokens, collate + 1);
+        if (name < 0 || name >= tokens.size() || !tokens.get(name).isIdentifier()) {
+            return tokens;
+        }
+        int from = collate > 0 && tokens.get(collate - 1).type() == DdlToken.Type.WHITESPACE ? collate - 1 : collate;
+        List<DdlToken> out = new ArrayList<>(tokens.subList(0, from));
+        out.addAll(tokens.subList(name + 1, tokens.size()));
+        return out;
     }
 
     /** {@code [CONSTRAINT name] FOREIGN KEY [name] (cols) REFERENCES [db.]table (cols) [ON ...]}. */

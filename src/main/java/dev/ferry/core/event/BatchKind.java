@@ -10,5 +10,11 @@ public enum BatchKind {
      */
     SNAPSHOT_BEGIN,
     /** A table's snapshot is complete; binlog changes at or before its watermark are already in it. */
-    SNAPSHOT_END
+    SNAPSHOT_END,
+    /**
+     * The table's schema, ahead of its SNAPSHOT_BEGIN under the same snapshot id: DDL statements
+     * (CREATE DATABASE, CREATE TABLE), already under destination names, that the destination runs
+     * when the table does not exist yet.
+     */
+    SCHEMA
 }

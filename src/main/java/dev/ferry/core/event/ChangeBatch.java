@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param rows the row changes, empty for markers
  * @param conflictPolicy what the destination does with rows it already holds when a snapshot writes
  *        into it; the source sets it on every snapshot batch
+ * @param statements for {@link BatchKind#SCHEMA}: the DDL statements to run on the destination, else empty
  */
 public record ChangeBatch(
         BatchKind kind,
@@ -26,22 +27,29 @@ public record ChangeBatch(
         long chunk,
         SourcePosition watermark,
         List<RowChange> rows,
-        ConflictPolicy conflictPolicy) {
+        ConflictPolicy conflictPolicy,
+        List<String> statements) {
 
     public ChangeBatch {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(conflictPolicy, "conflictPolicy");
         rows = List.copyOf(rows);
+        statements = List.copyOf(statements);
     }
 
     public ChangeBatch(BatchKind kind, TableDef table, String snapshotId, long chunk, SourcePosition watermark, List<RowChange> rows) {
-        this(kind, table, snapshotId, chunk, watermark, rows, ConflictPolicy.FAIL);
+        this(kind, table, snapshotId, chunk, watermark, rows, ConflictPolicy.FAIL, List.of());
     }
 
     /** This batch under another conflict policy. */
     public ChangeBatch withConflictPolicy(ConflictPolicy policy) {
-        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy);
+        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy, statements);
+    }
+
+    /** The schema of a table, created on the destination ahead of the snapshot attempt {@code snapshotId}. */
+    public static ChangeBatch schema(TableDef table, String snapshotId, List<String> statements) {
+        return new ChangeBatch(BatchKind.SCHEMA, table, snapshotId, -1, null, List.of(), ConflictPolicy.FAIL, statements);
     }
 
     public static ChangeBatch changes(TableDef table, List<RowChange> rows) {

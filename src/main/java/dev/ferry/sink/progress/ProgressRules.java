@@ -23,6 +23,8 @@ import java.util.Objects;
  *       above the last applied chunk.</li>
  *   <li>SNAPSHOT_END of the recorded, unfinished attempt completes it and sets the watermark to the
  *       snapshot's binlog point.</li>
+ *   <li>SCHEMA with the recorded snapshot id is a duplicate: its attempt already started, after the
+ *       schema step. Any other creates the table when it is missing.</li>
  *   <li>A binlog change applies only if its position is after the watermark; the watermark then
  *       moves to the last applied change. A table without any progress applies every change.</li>
  * </ul>
@@ -40,6 +42,9 @@ public final class ProgressRules {
             case SNAPSHOT_END -> isCurrentAttempt(current, batch)
                     ? new BatchPlan(BatchPlan.Action.RECORD_PROGRESS, List.of(), current.finishSnapshot(batch.watermark()))
                     : BatchPlan.skip(current);
+            case SCHEMA -> Objects.equals(current.snapshotId(), batch.snapshotId())
+                    ? BatchPlan.skip(current)
+                    : new BatchPlan(BatchPlan.Action.CREATE_SCHEMA, List.of(), current);
             case ROWS -> batch.isSnapshot() ? planChunk(current, batch) : planChanges(current, batch);
         };
     }

@@ -14,6 +14,8 @@ public enum StatementKind {
     DELETE_ALL("delete all rows"),
     /** CREATE DATABASE / CREATE TABLE of a missing destination table. */
     CREATE_TABLE("create table"),
+    /** A DDL statement of the schema step (the source's CREATE DATABASE or CREATE TABLE, mapped). */
+    CREATE_SCHEMA("create schema"),
     /** The lookup whether a destination table exists. */
     CHECK_TABLE("check table"),
     /** Reading or writing the progress table, or creating it. */

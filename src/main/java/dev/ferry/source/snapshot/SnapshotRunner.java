@@ -10,6 +10,7 @@ import dev.ferry.source.FerrySourceConfig;
 import dev.ferry.source.SourceConnections;
 import dev.ferry.source.SourceRecords;
 import dev.ferry.source.catalog.TableCatalog;
+import dev.ferry.source.schema.SchemaReader;
 import dev.ferry.core.config.MigrationType;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -96,6 +97,12 @@ public final class SnapshotRunner implements Runnable {
         TableDef destination = mapped.destination();
         ConflictPolicy policy = config.conflictPolicy();
         long started = System.nanoTime();
+        if (config.includes(MigrationType.SCHEMA)) {
+            // Read inside the snapshot's transaction, and sent ahead of SNAPSHOT_BEGIN on the table's topic:
+            // the destination creates the table before any of its rows arrive.
+            List<String> ddl = new SchemaReader(config.mapping()).statements(snapshot, def);
+            out.put(records.snapshotBatch(table, ChangeBatch.schema(destination, snapshotId, ddl), state.toOffset()));
+        }
         out.put(records.snapshotBatch(table, ChangeBatch.snapshotBegin(destination, snapshotId).withConflictPolicy(policy),
                 state.toOffset()));
         TableSnapshotReader.Result result = new TableSnapshotReader.Result(0, 0);

@@ -116,6 +116,18 @@ class CreateTableRewriterTest {
     }
 
     @Test
+    void aCollationInheritedFromTheTableIsLeftToInheritance() {
+        TableDef t = new TableDef(new TableId("shop", "c"), List.of(column("a"), column("b"), column("c")), List.of());
+        String ddl = "CREATE TABLE `c` (\n  `a` varchar(10) COLLATE latin1_general_ci DEFAULT NULL,\n"
+                + "  `b` varchar(10) CHARACTER SET latin1 COLLATE latin1_general_ci DEFAULT 'COLLATE x',\n"
+                + "  `c` varchar(10) GENERATED ALWAYS AS ((`a` collate latin1_bin)) VIRTUAL\n) DEFAULT CHARSET=latin1 COLLATE=latin1_general_ci";
+        assertThat(rewrite(ObjectMapping.of(new TableSelection(List.of(), List.of(), List.of())), t, ddl))
+                .contains("`a` varchar(10) DEFAULT NULL,")
+                .contains("`b` varchar(10) CHARACTER SET latin1 COLLATE latin1_general_ci DEFAULT 'COLLATE x',")
+                .contains("(`a` collate latin1_bin)");
+    }
+
+    @Test
     void databasesKeepTheirCharsetUnderTheirNewName() {
         assertThat(CreateDatabaseRewriter.rewrite("CREATE DATABASE `shop` /*!40100 DEFAULT CHARACTER SET latin1 */", "shop_v2"))
                 .isEqualTo("CREATE DATABASE IF NOT EXISTS `shop_v2` /*!40100 DEFAULT CHARACTER SET latin1 */");

@@ -1,0 +1,196 @@
+package dev.ferry.e2e;
+
+import dev.ferry.testkit.FerryPipeline;
+import dev.ferry.testkit.LocalStack;
+import dev.ferry.testkit.MySqlServer;
+import dev.ferry.testkit.MySqlVersion;
+import dev.ferry.testkit.TableComparison;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Schema migration on real servers: every table, with every column attribute, index kind,
+ * partitioning, table options and foreign keys (a cycle among them), arrives so that {@code SHOW
+ * CREATE TABLE} on the destination equals the source's; under a name mapping, renamed and excluded
+ * columns are carried through indexes and foreign keys.
+ */
+@Tag("integration")
+class SchemaMigrationIT {
+    private static final Duration WAIT = Duration.ofMinutes(2);
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = ShopStack.start(SchemaMigrationIT.class, MySqlVersion.V8_0);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static final List<String> EVERY_KIND = List.of(
+            "CREATE DATABASE sm_all DEFAULT CHARACTER SET latin1 COLLATE latin1_general_ci",
+            "CREATE TABLE sm_all.kitchen ("
+                    + " id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT COMMENT 'the key, with `ticks` and ''quotes''',"
+                    + " code CHAR(8) CHARACTER SET ascii COLLATE ascii_bin NOT NULL DEFAULT 'x''y',"
+                    + " name VARCHAR(100) CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci NULL,"
+                    + " price DECIMAL(12,3) UNSIGNED DEFAULT '1.500',"
+                    + " ratio FLOAT(7,3) ZEROFILL,"
+                    + " flags SET('a','b','c') DEFAULT 'a,c',"
+                    + " kind ENUM('x','y') NOT NULL DEFAULT 'y',"
+                    + " created DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3),"
+                    + " updated TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,"
+                    + " doc JSON,"
+                    + " total DECIMAL(14,3) GENERATED ALWAYS AS (price * 2) STORED,"
+                    + " label VARCHAR(120) AS (CONCAT(code, '-', name)) VIRTUAL,"
+                    + " body TEXT,"
+                    + " pos POINT NOT NULL /*!80003 SRID 0 */,"
+                    + " PRIMARY KEY (id),"
+                    + " UNIQUE KEY uk_code (code),"
+                    + " KEY idx_name_prefix (name(10), price DESC),"
+                    + " KEY idx_total (total),"
+                    + " FULLTEXT KEY ft_body (body),"
+                    + " SPATIAL KEY sp_pos (pos)"
+                    + ") ENGINE=InnoDB AUTO_INCREMENT=1000 DEFAULT CHARSET=latin1 ROW_FORMAT=DYNAMIC COMMENT='kitchen, sink'",
+            "INSERT INTO sm_all.kitchen (code, name, price, ratio, flags, doc, body, pos) VALUES"
+                    + " ('a', 'Ålesund', 2.5, 1.25, 'b', '{\"k\": [1, 2]}', 'some words here', ST_GeomFromText('POINT(1 2)')),"
+                    + " ('b', NULL, NULL, NULL, '', NULL, NULL, ST_GeomFromText('POINT(3 4)'))",
+            "CREATE TABLE sm_all.parts (id INT NOT NULL, at DATE NOT NULL, note VARCHAR(10), PRIMARY KEY (id, at))"
+                    + " PARTITION BY RANGE (YEAR(at)) (PARTITION p2023 VALUES LESS THAN (2024), PARTITION pmax VALUES LESS THAN MAXVALUE)",
+            "INSERT INTO sm_all.parts VALUES (1, '2023-05-01', 'old'), (2, '2025-01-01', 'new')",
+            "CREATE TABLE sm_all.hashed (id INT NOT NULL PRIMARY KEY, v INT) PARTITION BY KEY (id) PARTITIONS 3",
+            "INSERT INTO sm_all.hashed VALUES (1, 1), (2, 2), (3, 3)",
+            // A foreign key cycle: each table references the other.
+            "CREATE TABLE sm_all.a (id INT PRIMARY KEY, b_id INT, KEY (b_id))",
+            "CREATE TABLE sm_all.b (id INT PRIMARY KEY, a_id INT NOT NULL,"
+                    + " CONSTRAINT b_to_a FOREIGN KEY (a_id) REFERENCES sm_all.a (id) ON DELETE CASCADE ON UPDATE CASCADE)",
+            "ALTER TABLE sm_all.a ADD CONSTRAINT a_to_b FOREIGN KEY (b_id) REFERENCES sm_all.b (id) ON DELETE SET NULL");
+
+    @Test
+    void everyTableArrivesAsTheSourceWroteIt() throws Exception {
+        stack.source().execute(EVERY_KIND.toArray(String[]::new));
+        try (Connection c = stack.source().openConnection(); Statement s = c.createStatement()) {
+            s.execute("SET foreign_key_checks = 0");
+            s.execute("INSERT INTO sm_all.a VALUES (1, 1), (2, 2), (3, NULL)");
+            s.execute("INSERT INTO sm_all.b VALUES (1, 1), (2, 1)");
+        }
+        List<String> tables = List.of("kitchen", "parts", "hashed", "a", "b");
+        FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "sm_all", "sm_all");
+        p.deploy(Map.of(), Map.of());
+        awaitSnapshots("sm_all", tables.size());
+        assertThat(showCreate(stack.destination(), "DATABASE", "`sm_all`")).isEqualTo(showCreate(stack.source(), "DATABASE", "`sm_all`"));
+        for (String table : tables) {
+            assertThat(showCreate(stack.destination(), "TABLE", "sm_all." + table)).as(table)
+                    .isEqualTo(showCreate(stack.source(), "TABLE", "sm_all." + table));
+        }
+        // The tables the schema step created take binlog changes too.
+        stack.source().execute("INSERT INTO sm_all.kitchen (code, name, pos) VALUES ('c', 'live', ST_GeomFromText('POINT(5 6)'))",
+                "UPDATE sm_all.kitchen SET price = 9 WHERE code = 'a'", "INSERT INTO sm_all.parts VALUES (3, '2030-01-01', 'live')");
+        awaitEqual("sm_all", tables);
+        assertThat(showCreate(stack.destination(), "TABLE", "sm_all.kitchen")).isEqualTo(showCreate(stack.source(), "TABLE", "sm_all.kitchen"));
+    }
+
+    @Test
+    void renamedAndExcludedColumnsAreCarriedThroughIndexesAndForeignKeys() throws Exception {
+        stack.source().execute("CREATE DATABASE sm_map",
+                "CREATE TABLE sm_map.customers (id INT PRIMARY KEY, name VARCHAR(40), secret VARCHAR(40),"
+                        + " KEY idx_secret (secret), KEY idx_name (name), KEY idx_both (name, secret))",
+                "CREATE TABLE sm_map.orders (id INT PRIMARY KEY, customer_id INT NOT NULL, amount INT,"
+                        + " doubled INT AS (amount * 2) STORED, KEY idx_amount (amount),"
+                        + " CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE)",
+                "INSERT INTO sm_map.customers VALUES (1, 'Ann', 's1'), (2, 'Bob', 's2')",
+                "INSERT INTO sm_map.orders (id, customer_id, amount) VALUES (10, 1, 5), (11, 2, 7)");
+        FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "sm_map", "sm_map");
+        p.deploy(Map.of("mapping.databases", "sm_map:sm_map_v2", "mapping.tables", "sm_map.customers:clients",
+                "mapping.columns", "sm_map.customers.id:client_id, sm_map.orders.customer_id:client",
+                "column.exclude.list", "sm_map\\.customers\\.secret"), Map.of("topics.regex", "sm_map\\.sm_map\\..*"));
+        awaitSnapshots("sm_map_v2", 2);
+        assertThat(showCreate(stack.destination(), "TABLE", "sm_map_v2.clients")).isEqualTo("""
+                CREATE TABLE `clients` (
+                  `client_id` int(11) NOT NULL,
+                  `name` varchar(40) DEFAULT NULL,
+                  PRIMARY KEY (`client_id`),
+                  KEY `idx_name` (`name`)
+                ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci""");
+        assertThat(showCreate(stack.destination(), "TABLE", "sm_map_v2.orders")).isEqualTo("""
+                CREATE TABLE `orders` (
+                  `id` int(11) NOT NULL,
+                  `client` int(11) NOT NULL,
+                  `amount` int(11) DEFAULT NULL,
+                  `doubled` int(11) GENERATED ALWAYS AS ((`amount` * 2)) STORED,
+                  PRIMARY KEY (`id`),
+                  KEY `idx_amount` (`amount`),
+                  KEY `orders_customer` (`client`),
+                  CONSTRAINT `orders_customer` FOREIGN KEY (`client`) REFERENCES `clients` (`client_id`) ON DELETE CASCADE
+                ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci""");
+        assertThat(stack.destination().queryString("SELECT GROUP_CONCAT(id, client, doubled ORDER BY id) FROM sm_map_v2.orders"))
+                .isEqualTo("10110,11214");
+    }
+
+    /** Waits until the sink recorded the snapshot of {@code count} tables of the destination database as applied. */
+    static void awaitSnapshots(String destinationDatabase, int count) throws Exception {
+        String query = "SELECT COUNT(*) FROM ferry.sink_progress WHERE snapshot_done AND source_database = '" + destinationDatabase + "'";
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = stack.destination().queryString(query);
+                if (Integer.toString(count).equals(last)) {
+                    return;
+                }
+            }
+            catch (SQLException notYet) {
+                last = notYet.getMessage();
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new AssertionError("snapshots applied in " + destinationDatabase + ": " + last + ", expected " + count);
+    }
+
+    static void awaitEqual(String database, List<String> tables) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        TableComparison.Result different = null;
+        while (System.nanoTime() < deadline) {
+            different = null;
+            try (Connection source = stack.source().openConnection(); Connection destination = stack.destination().openConnection()) {
+                for (String table : tables) {
+                    TableComparison.Result result = TableComparison.compare(source, destination, database, table);
+                    if (!result.equal()) {
+                        different = result;
+                        break;
+                    }
+                }
+            }
+            if (different == null) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(300);
+        }
+        throw new AssertionError("not equal: " + different);
+    }
+
+    static String showCreate(MySqlServer server, String kind, String name) throws SQLException {
+        try (Connection c = server.openConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SHOW CREATE " + kind + " " + name)) {
+            r.next();
+            return r.getString(2);
+        }
+    }
+}
