@@ -29,6 +29,20 @@ class ProgressRulesTest {
     }
 
     @Test
+    void theSchemaStepRunsBeforeItsAttemptStartedAndNeverAfter() {
+        ChangeBatch schema = ChangeBatch.schema(T, "s2", List.of("CREATE TABLE IF NOT EXISTS `d`.`t` (`id` int)"));
+        TableProgress earlier = inSnapshot("s1", 4).finishSnapshot(POINT);
+        for (TableProgress before : List.of(TableProgress.NONE, earlier)) {
+            BatchPlan plan = ProgressRules.plan(before, schema);
+            assertThat(plan.action()).isEqualTo(Action.CREATE_SCHEMA);
+            assertThat(plan.next()).isEqualTo(before);
+        }
+        // A redelivered SCHEMA batch after its SNAPSHOT_BEGIN was applied, even once the table has moved on.
+        assertThat(ProgressRules.plan(inSnapshot("s2", 7), schema).action()).isEqualTo(Action.SKIP);
+        assertThat(ProgressRules.plan(inSnapshot("s2", 7).finishSnapshot(POINT), schema).action()).isEqualTo(Action.SKIP);
+    }
+
+    @Test
     void snapshotBeginOfANewAttemptRestartsTheTable() {
         BatchPlan plan = ProgressRules.plan(TableProgress.NONE, ChangeBatch.snapshotBegin(T, "s1"));
         assertThat(plan.action()).isEqualTo(Action.RESTART_SNAPSHOT);
