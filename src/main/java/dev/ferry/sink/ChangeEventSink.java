@@ -5,6 +5,9 @@ import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.event.BatchKind;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.RowChange;
+import dev.ferry.core.event.RowOp;
+import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.sink.dialect.CascadeStatement;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.bind.BinderRegistry;
 import dev.ferry.sink.buffer.TableBuffer;
@@ -134,7 +137,14 @@ public final class ChangeEventSink {
                 return;
             }
             case RESTART_SNAPSHOT -> restartSnapshot(batch, destination, current, writer, out);
-            case APPLY_ROWS -> buffer(destination, plan.rows(), batch.isSnapshot() && current.keepsExistingRows(), out);
+            case APPLY_ROWS -> {
+                if (batch.kind() == BatchKind.CASCADE) {
+                    applyCascade(destination, batch.cascadeColumns(), plan.rows(), writer, out);
+                }
+                else {
+                    buffer(destination, plan.rows(), batch.isSnapshot() && current.keepsExistingRows(), out);
+                }
+            }
             case CREATE_SCHEMA -> throw new IllegalStateException("a schema plan for a " + batch.kind() + " batch");
             case RECORD_PROGRESS -> LOG.info("Snapshot {} of {} is applied; binlog changes after {} follow",
                     batch.snapshotId(), table, batch.watermark());
@@ -152,6 +162,33 @@ public final class ChangeEventSink {
         if (plan.action() == BatchPlan.Action.CREATE_SCHEMA) {
             commit(writer, out);
             tables.createSchema(writer, batch.table(), batch.statements());
+        }
+    }
+
+    /**
+     * Repeats a source cascade on the child table, after the child's changes buffered before it (they
+     * came earlier on the same topic), with foreign key checks still off like every other write.
+     */
+    private void applyCascade(TableDef child, List<String> columns, List<RowChange> rows, StatementWriter writer,
+                              BufferWriter out) throws WriteException {
+        TableBuffer pending = buffers.get(child.id());
+        if (pending != null) {
+            out.write(pending);
+        }
+        List<ColumnDef> defs = columns.stream().map(c -> child.columns().get(child.indexOf(c))).toList();
+        for (RowChange row : rows) {
+            boolean update = row.op() == RowOp.UPDATE;
+            String sql = update ? CascadeStatement.update(child.id(), columns) : CascadeStatement.delete(child.id(), columns);
+            writer.execute(child, StatementKind.CASCADE, sql, parameters -> {
+                if (update) {
+                    for (ColumnDef column : defs) {
+                        parameters.write(column, row.after()[child.indexOf(column.name())]);
+                    }
+                }
+                for (ColumnDef column : defs) {
+                    parameters.match(column, row.before()[child.indexOf(column.name())]);
+                }
+            });
         }
     }
 

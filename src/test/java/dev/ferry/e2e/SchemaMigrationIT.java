@@ -144,6 +144,57 @@ class SchemaMigrationIT {
                 .isEqualTo("10110,11214");
     }
 
+    /**
+     * Deletes and key updates of parent rows whose foreign keys cascade (CASCADE, SET NULL, on a
+     * primary and on a unique key, into a keyed and a keyless child) change child rows on the source
+     * that the binlog does not show; the destination ends equal, also when the child rows changed in
+     * the same transaction before the cascade.
+     */
+    @Test
+    void cascadesOnTheSourceLeaveTheDestinationEqual() throws Exception {
+        stack.source().execute("CREATE DATABASE sm_casc",
+                "CREATE TABLE sm_casc.parent (id INT PRIMARY KEY, code VARCHAR(10) NOT NULL, UNIQUE KEY uk_code (code))",
+                "CREATE TABLE sm_casc.child (id INT PRIMARY KEY, parent_id INT, v INT, CONSTRAINT c_parent FOREIGN KEY (parent_id)"
+                        + " REFERENCES sm_casc.parent (id) ON DELETE CASCADE ON UPDATE CASCADE)",
+                "CREATE TABLE sm_casc.by_code (id INT PRIMARY KEY, parent_code VARCHAR(10), CONSTRAINT b_parent FOREIGN KEY"
+                        + " (parent_code) REFERENCES sm_casc.parent (code) ON DELETE SET NULL ON UPDATE SET NULL)",
+                "CREATE TABLE sm_casc.log (parent_id INT, note VARCHAR(10), CONSTRAINT l_parent FOREIGN KEY (parent_id)"
+                        + " REFERENCES sm_casc.parent (id) ON DELETE CASCADE ON UPDATE CASCADE)",
+                // Two foreign keys of one child on one parent: both cascade from the same binlog row.
+                "CREATE TABLE sm_casc.pair (id INT PRIMARY KEY, a INT, b INT,"
+                        + " CONSTRAINT p_a FOREIGN KEY (a) REFERENCES sm_casc.parent (id) ON DELETE CASCADE,"
+                        + " CONSTRAINT p_b FOREIGN KEY (b) REFERENCES sm_casc.parent (id) ON DELETE SET NULL)",
+                "INSERT INTO sm_casc.parent VALUES (1, 'c1'), (2, 'c2'), (3, 'c3'), (4, 'c4'), (5, 'c5')",
+                "INSERT INTO sm_casc.pair VALUES (1, 1, 3), (2, 3, 1), (3, 3, 3)",
+                "INSERT INTO sm_casc.child VALUES (11, 1, 0), (12, 1, 0), (21, 2, 0), (22, 2, 0), (31, 3, 0), (41, 4, 0), (51, 5, 0)",
+                "INSERT INTO sm_casc.by_code VALUES (1, 'c1'), (2, 'c2'), (3, 'c3'), (4, 'c4'), (5, 'c5')",
+                "INSERT INTO sm_casc.log VALUES (1, 'a'), (1, 'b'), (2, 'a'), (3, 'a'), (4, 'a'), (5, 'a')");
+        List<String> tables = List.of("parent", "child", "by_code", "log", "pair");
+        FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "sm_casc", "sm_casc");
+        p.deploy(Map.of(), Map.of());
+        awaitSnapshots("sm_casc", tables.size());
+        stack.source().execute("DELETE FROM sm_casc.parent WHERE id = 1",
+                "UPDATE sm_casc.parent SET id = 20 WHERE id = 2",
+                "UPDATE sm_casc.parent SET code = 'c3x' WHERE id = 3",
+                "UPDATE sm_casc.child SET v = 9 WHERE parent_id = 20");
+        try (Connection c = stack.source().openConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("INSERT INTO sm_casc.child VALUES (42, 4, 1)");
+            s.execute("UPDATE sm_casc.child SET v = 5 WHERE parent_id = 4");
+            s.execute("INSERT INTO sm_casc.log VALUES (4, 'b')");
+            s.execute("DELETE FROM sm_casc.parent WHERE id = 4");
+            s.execute("INSERT INTO sm_casc.parent VALUES (4, 'c4')");
+            s.execute("INSERT INTO sm_casc.child VALUES (43, 4, 2)");
+            c.commit();
+        }
+        stack.source().execute("UPDATE sm_casc.parent SET id = 50, code = 'c5x' WHERE id = 5");
+        awaitEqual("sm_casc", tables);
+        assertThat(stack.destination().queryString("SELECT GROUP_CONCAT(id, ':', parent_id ORDER BY id) FROM sm_casc.child"))
+                .isEqualTo("21:20,22:20,31:3,43:4,51:50");
+        assertThat(stack.destination().queryString("SELECT GROUP_CONCAT(id, ':', a, ':', IFNULL(b, '-') ORDER BY id) FROM sm_casc.pair"))
+                .isEqualTo("2:3:-,3:3:3");
+    }
+
     /** Waits until the sink recorded the snapshot of {@code count} tables of the destination database as applied. */
     static void awaitSnapshots(String destinationDatabase, int count) throws Exception {
         String query = "SELECT COUNT(*) FROM ferry.sink_progress WHERE snapshot_done AND source_database = '" + destinationDatabase + "'";

@@ -16,5 +16,11 @@ public enum BatchKind {
      * (CREATE DATABASE, CREATE TABLE), already under destination names, that the destination runs
      * when the table does not exist yet.
      */
-    SCHEMA
+    SCHEMA,
+    /**
+     * Binlog changes that a cascading foreign key made to child rows on the source, which the binlog
+     * does not contain: each row deletes the destination rows whose {@link ChangeBatch#cascadeColumns()}
+     * equal its before image's values, or (UPDATE) sets those columns to its after image's values.
+     */
+    CASCADE
 }

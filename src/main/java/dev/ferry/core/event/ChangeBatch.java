@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param conflictPolicy what the destination does with rows it already holds when a snapshot writes
  *        into it; the source sets it on every snapshot batch
  * @param statements for {@link BatchKind#SCHEMA}: the DDL statements to run on the destination, else empty
+ * @param cascadeColumns for {@link BatchKind#CASCADE}: the child's referencing columns, else empty
  */
 public record ChangeBatch(
         BatchKind kind,
@@ -28,7 +29,8 @@ public record ChangeBatch(
         SourcePosition watermark,
         List<RowChange> rows,
         ConflictPolicy conflictPolicy,
-        List<String> statements) {
+        List<String> statements,
+        List<String> cascadeColumns) {
 
     public ChangeBatch {
         Objects.requireNonNull(kind, "kind");
@@ -36,20 +38,26 @@ public record ChangeBatch(
         Objects.requireNonNull(conflictPolicy, "conflictPolicy");
         rows = List.copyOf(rows);
         statements = List.copyOf(statements);
+        cascadeColumns = List.copyOf(cascadeColumns);
     }
 
     public ChangeBatch(BatchKind kind, TableDef table, String snapshotId, long chunk, SourcePosition watermark, List<RowChange> rows) {
-        this(kind, table, snapshotId, chunk, watermark, rows, ConflictPolicy.FAIL, List.of());
+        this(kind, table, snapshotId, chunk, watermark, rows, ConflictPolicy.FAIL, List.of(), List.of());
     }
 
     /** This batch under another conflict policy. */
     public ChangeBatch withConflictPolicy(ConflictPolicy policy) {
-        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy, statements);
+        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy, statements, cascadeColumns);
     }
 
     /** The schema of a table, created on the destination ahead of the snapshot attempt {@code snapshotId}. */
     public static ChangeBatch schema(TableDef table, String snapshotId, List<String> statements) {
-        return new ChangeBatch(BatchKind.SCHEMA, table, snapshotId, -1, null, List.of(), ConflictPolicy.FAIL, statements);
+        return new ChangeBatch(BatchKind.SCHEMA, table, snapshotId, -1, null, List.of(), ConflictPolicy.FAIL, statements, List.of());
+    }
+
+    /** Changes a cascading foreign key made to rows of {@code child}, matched on {@code columns}. */
+    public static ChangeBatch cascade(TableDef child, List<String> columns, List<RowChange> rows) {
+        return new ChangeBatch(BatchKind.CASCADE, child, null, -1, null, rows, ConflictPolicy.FAIL, List.of(), columns);
     }
 
     public static ChangeBatch changes(TableDef table, List<RowChange> rows) {

@@ -14,7 +14,7 @@ import java.util.List;
  * IEEE 754 bits, decimals and temporals as text, binary strings as raw bytes.
  *
  * <p>Layout: magic, version, kind, conflict policy, table definition, snapshot id, chunk, watermark,
- * rows, DDL statements. Version 1 (before the conflict policy) is still read, as policy {@code fail};
+ * rows, DDL statements, cascade columns. Version 1 (before the conflict policy) is still read, as policy {@code fail};
  * version 2 (before DDL statements) as batches without statements.
  */
 public final class ChangeBatchCodec {
@@ -53,6 +53,8 @@ public final class ChangeBatchCodec {
         }
         out.writeVarLong(batch.statements().size());
         batch.statements().forEach(out::writeString);
+        out.writeVarLong(batch.cascadeColumns().size());
+        batch.cascadeColumns().forEach(out::writeString);
         return out.toByteArray();
     }
 
@@ -83,17 +85,21 @@ public final class ChangeBatchCodec {
             SourcePosition position = readPosition(in);
             rows.add(new RowChange(op, position, readImage(in, width), readImage(in, width)));
         }
-        List<String> statements = new ArrayList<>();
-        if (version == VERSION) {
-            int statementCount = in.readCount();
-            for (int i = 0; i < statementCount; i++) {
-                statements.add(in.readString());
-            }
-        }
+        List<String> statements = version == VERSION ? readStrings(in) : List.of();
+        List<String> cascadeColumns = version == VERSION ? readStrings(in) : List.of();
         if (!in.exhausted()) {
             throw new MalformedBatchException("trailing bytes after the last row");
         }
-        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy, statements);
+        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy, statements, cascadeColumns);
+    }
+
+    private static List<String> readStrings(BinaryReader in) {
+        int count = in.readCount();
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(in.readString());
+        }
+        return out;
     }
 
     private static ConflictPolicy policy(int code) {

@@ -25,7 +25,7 @@ import java.util.Objects;
  *       snapshot's binlog point.</li>
  *   <li>SCHEMA with the recorded snapshot id is a duplicate: its attempt already started, after the
  *       schema step. Any other creates the table when it is missing.</li>
- *   <li>A binlog change applies only if its position is after the watermark; the watermark then
+ *   <li>A binlog change, or a cascade a parent's binlog change made, applies only if its position is after the watermark; the watermark then
  *       moves to the last applied change. A table without any progress applies every change.</li>
  * </ul>
  */
@@ -45,6 +45,7 @@ public final class ProgressRules {
             case SCHEMA -> Objects.equals(current.snapshotId(), batch.snapshotId())
                     ? BatchPlan.skip(current)
                     : new BatchPlan(BatchPlan.Action.CREATE_SCHEMA, List.of(), current);
+            case CASCADE -> planChanges(current, batch);
             case ROWS -> batch.isSnapshot() ? planChunk(current, batch) : planChanges(current, batch);
         };
     }

@@ -10,6 +10,8 @@ public enum StatementKind {
     INSERT("insert"),
     /** UPDATE of one keyless row. */
     UPDATE("update"),
+    /** DELETE or UPDATE of child rows by their referencing columns, repeating a source cascade. */
+    CASCADE("cascade"),
     /** DELETE of every row when a new snapshot attempt starts. */
     DELETE_ALL("delete all rows"),
     /** CREATE DATABASE / CREATE TABLE of a missing destination table. */

@@ -71,8 +71,8 @@ class ChangeBatchCodecTest {
     void readsVersionOneBatchesAsPolicyFail() {
         byte[] v3 = ChangeBatchCodec.encode(ChangeBatch.snapshotBegin(TABLE, "s").withConflictPolicy(ConflictPolicy.PROCEED));
         assertThat(v3[1]).isEqualTo((byte) ChangeBatchCodec.VERSION);
-        // Version 2 is version 3 without the statement count at the end.
-        byte[] v2 = java.util.Arrays.copyOf(v3, v3.length - 1);
+        // Version 2 is version 3 without the statement and cascade column counts at the end.
+        byte[] v2 = java.util.Arrays.copyOf(v3, v3.length - 2);
         v2[1] = 2;
         assertThat(ChangeBatchCodec.decode(v2).conflictPolicy()).isEqualTo(ConflictPolicy.PROCEED);
         assertThat(ChangeBatchCodec.decode(v2).statements()).isEmpty();
@@ -102,6 +102,17 @@ class ChangeBatchCodecTest {
         assertThat(decoded.kind()).isEqualTo(BatchKind.SCHEMA);
         assertThat(decoded.snapshotId()).isEqualTo("s");
         assertThat(decoded.statements()).isEqualTo(ddl);
+        assertThat(decoded.cascadeColumns()).isEmpty();
+    }
+
+    @Test
+    void cascadeBatchesCarryTheirColumns() {
+        RowChange change = new RowChange(RowOp.UPDATE, new SourcePosition(1, 2, 0, 1), new Object[] {null, "1", null, null, null, null},
+                new Object[] {null, null, null, null, null, null});
+        ChangeBatch decoded = ChangeBatchCodec.decode(ChangeBatchCodec.encode(ChangeBatch.cascade(TABLE, List.of("note"), List.of(change))));
+        assertThat(decoded.kind()).isEqualTo(BatchKind.CASCADE);
+        assertThat(decoded.cascadeColumns()).containsExactly("note");
+        assertThat(decoded.rows()).singleElement().satisfies(r -> assertThat(r.before()).containsExactly(null, "1", null, null, null, null));
     }
 
     @Test
