@@ -8,6 +8,8 @@ import dev.ferry.core.event.RowChange;
 import dev.ferry.core.event.RowOp;
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.sink.dialect.CascadeStatement;
+import dev.ferry.sink.dialect.StoredObjects;
+import dev.ferry.sink.session.SessionSettings;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.bind.BinderRegistry;
 import dev.ferry.sink.buffer.TableBuffer;
@@ -125,6 +127,10 @@ public final class ChangeEventSink {
             applySchema(batch, writer, out);
             return;
         }
+        if (batch.kind() == BatchKind.OBJECTS) {
+            applyObjects(batch, writer, out);
+            return;
+        }
         if (!tables.isKnown(destination.id())) {
             // Creating a table is DDL, which commits: first commit pending rows together with their progress.
             commit(writer, out);
@@ -190,6 +196,45 @@ public final class ChangeEventSink {
                 }
             });
         }
+    }
+
+    /**
+     * Creates a database's stored objects (and any of its tables not created yet). An object that
+     * exists is kept; one the destination refuses (it reads a database that is not migrated, or uses
+     * a feature the destination lacks) is logged as not created, and the others still are. The
+     * session's sql_mode, which the statements set per routine, is restored afterwards.
+     */
+    private void applyObjects(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
+        TableId id = batch.table().id();
+        BatchPlan plan = ProgressRules.plan(currentProgress(writer, id), batch);
+        if (plan.action() == BatchPlan.Action.SKIP) {
+            return;
+        }
+        commit(writer, out);
+        int created = 0;
+        List<String> refused = new java.util.ArrayList<>();
+        try (Statement statement = writer.connection().createStatement()) {
+            for (String ddl : batch.statements()) {
+                try {
+                    statement.execute(ddl);
+                    created++;
+                }
+                catch (SQLException e) {
+                    if (!StoredObjects.alreadyExists(e)) {
+                        refused.add(StoredObjects.describe(ddl) + ": " + e.getMessage());
+                    }
+                }
+            }
+            statement.execute(SessionSettings.INIT_SQL);
+        }
+        catch (SQLException e) {
+            throw StatementWriter.failure(id, List.of(), StatementKind.CREATE_SCHEMA, e);
+        }
+        refused.forEach(r -> LOG.warn("Schema migration: not created on the destination: {}", r));
+        LOG.info("Schema migration of the views, routines and triggers of {}: {} statements run, {} refused", id.database(),
+                created, refused.size());
+        progress.update(id, TableProgress.NONE.startSnapshot(batch.snapshotId()).finishSnapshot(null));
+        commit(writer, out);
     }
 
     private TableProgress currentProgress(StatementWriter writer, TableId table) throws WriteException {

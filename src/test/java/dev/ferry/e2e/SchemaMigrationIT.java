@@ -195,9 +195,75 @@ class SchemaMigrationIT {
                 .isEqualTo("2:3:-,3:3:3");
     }
 
+    /**
+     * A database selected as a whole brings its views (in dependency order), functions, procedures and
+     * triggers; they run as invoker and without the source's definer, and the triggers do not fire for
+     * the sink's writes while rows stream (the audit rows the source's trigger writes arrive once).
+     */
+    @Test
+    void viewsRoutinesAndTriggersOfAWholeDatabase() throws Exception {
+        stack.source().execute("CREATE DATABASE sm_obj",
+                "CREATE TABLE sm_obj.t (id INT PRIMARY KEY, v INT, doubled INT)",
+                "CREATE TABLE sm_obj.audit (id INT AUTO_INCREMENT PRIMARY KEY, t_id INT, note VARCHAR(20))",
+                "CREATE TRIGGER sm_obj.t_bi BEFORE INSERT ON sm_obj.t FOR EACH ROW SET NEW.doubled = NEW.v * 2",
+                "CREATE TRIGGER sm_obj.t_ai AFTER INSERT ON sm_obj.t FOR EACH ROW INSERT INTO audit (t_id, note) VALUES (NEW.id, 'ins')",
+                "CREATE TRIGGER sm_obj.t_au AFTER UPDATE ON sm_obj.t FOR EACH ROW BEGIN\n"
+                        + "  IF NEW.v <> OLD.v THEN INSERT INTO audit (t_id, note) VALUES (NEW.id, 'upd'); END IF;\nEND",
+                "CREATE VIEW sm_obj.z_base AS SELECT id, v FROM sm_obj.t WHERE v > 0",
+                "CREATE VIEW sm_obj.a_top AS SELECT id FROM sm_obj.z_base WHERE v > 1",
+                "CREATE FUNCTION sm_obj.f_double(x INT) RETURNS INT DETERMINISTIC RETURN x * 2",
+                "CREATE PROCEDURE sm_obj.p_add(IN x INT) BEGIN INSERT INTO t (id, v) VALUES (x, x); END",
+                "INSERT INTO sm_obj.t (id, v) VALUES (1, 1), (2, 2)",
+                // information_schema.TRIGGERS and SHOW CREATE TRIGGER show only triggers the user holds TRIGGER on.
+                "GRANT TRIGGER ON sm_obj.* TO '" + FerryPipeline.SOURCE_USER + "'@'%'");
+        List<String> tables = List.of("t", "audit");
+        FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "sm_obj", "sm_obj");
+        p.deploy(Map.of(), Map.of());
+        awaitSnapshots("sm_obj", tables.size());
+        awaitObjects("sm_obj");
+        for (String view : List.of("z_base", "a_top")) {
+            assertThat(withoutDefiner(showCreate(stack.destination(), "VIEW", "sm_obj." + view))).as(view)
+                    .isEqualTo(withoutDefiner(showCreate(stack.source(), "VIEW", "sm_obj." + view)).replace("SQL SECURITY DEFINER", "SQL SECURITY INVOKER"));
+        }
+        assertThat(stack.destination().queryString("SELECT sm_obj.f_double(21)")).isEqualTo("42");
+        assertThat(stack.destination().queryString("SELECT GROUP_CONCAT(ROUTINE_NAME, ':', SECURITY_TYPE ORDER BY ROUTINE_NAME) "
+                + "FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = 'sm_obj'")).isEqualTo("f_double:INVOKER,p_add:INVOKER");
+        assertThat(stack.destination().queryString("SELECT GROUP_CONCAT(TRIGGER_NAME ORDER BY TRIGGER_NAME) FROM information_schema.TRIGGERS "
+                + "WHERE TRIGGER_SCHEMA = 'sm_obj'")).isEqualTo("t_ai,t_au,t_bi");
+        // Rows stream while the triggers exist on both sides: each side's audit holds the source trigger's rows once.
+        for (int i = 3; i <= 40; i++) {
+            stack.source().execute("INSERT INTO sm_obj.t (id, v) VALUES (" + i + ", " + i + ")",
+                    "UPDATE sm_obj.t SET v = v + 1 WHERE id = " + (i - 1));
+        }
+        stack.source().execute("CALL sm_obj.p_add(100)");
+        awaitEqual("sm_obj", tables);
+        assertThat(stack.destination().queryString("SELECT COUNT(*) FROM sm_obj.audit")).isEqualTo("79");
+        // For everyone but the sink, the triggers work on the destination.
+        stack.destination().execute("INSERT INTO sm_obj.t (id, v) VALUES (1000, 5)");
+        assertThat(stack.destination().queryString("SELECT CONCAT(doubled, ':', (SELECT COUNT(*) FROM sm_obj.audit WHERE t_id = 1000)) "
+                + "FROM sm_obj.t WHERE id = 1000")).isEqualTo("10:1");
+    }
+
+    private static String withoutDefiner(String ddl) {
+        return ddl.replaceAll("DEFINER=`[^`]*`@`[^`]*` ", "");
+    }
+
+    private static void awaitObjects(String destinationDatabase) throws Exception {
+        String query = "SELECT COUNT(*) FROM ferry.sink_progress WHERE source_database = '" + destinationDatabase
+                + "' AND source_table = '__ferry_objects' AND snapshot_done";
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!"1".equals(stack.destination().queryString(query))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the stored objects of " + destinationDatabase + " were never created");
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
     /** Waits until the sink recorded the snapshot of {@code count} tables of the destination database as applied. */
     static void awaitSnapshots(String destinationDatabase, int count) throws Exception {
-        String query = "SELECT COUNT(*) FROM ferry.sink_progress WHERE snapshot_done AND source_database = '" + destinationDatabase + "'";
+        String query = "SELECT COUNT(*) FROM ferry.sink_progress WHERE snapshot_done AND source_database = '" + destinationDatabase
+                + "' AND source_table <> '__ferry_objects'";
         long deadline = System.nanoTime() + WAIT.toNanos();
         String last = null;
         while (System.nanoTime() < deadline) {

@@ -40,11 +40,12 @@ public final class StoredObjectRewriter {
         setSecurityInvoker(tokens, view);
         view = Tokens.word(tokens, 0, "VIEW");
         int name = Tokens.next(tokens, view + 1);
+        int nameEnd = nameEnd(tokens, name);
         // A view is named like a table (its name goes through the table rules), so references to it map alike.
-        TableId destination = mapping.destinationOf(new TableId(database, tokens.get(name).name()));
+        TableId destination = mapping.destinationOf(new TableId(database, tokens.get(nameEnd - 1).name()));
         List<DdlToken> out = new ArrayList<>(tokens.subList(0, name));
         out.addAll(qualified(destination.database(), destination.table()));
-        List<DdlToken> body = new ArrayList<>(tokens.subList(name + 1, tokens.size()));
+        List<DdlToken> body = new ArrayList<>(tokens.subList(nameEnd, tokens.size()));
         mapQualifiedReferences(body);
         out.addAll(body);
         return Tokens.text(out);
@@ -61,12 +62,13 @@ public final class StoredObjectRewriter {
         }
         requireFound(kind, "PROCEDURE or FUNCTION", showCreate);
         int name = Tokens.next(tokens, kind + 1);
+        int nameEnd = nameEnd(tokens, name);
         int open = Tokens.openParen(tokens, name);
         int close = Tokens.closeParen(tokens, open);
         int insertAt = close + 1;
         if (function) {
             // The server writes RETURNS <type> on the first line and each characteristic on a line of its own.
-            int returns = Tokens.word(tokens, close, "RETURNS");
+            int returns = Tokens.word(tokens, close + 1, "RETURNS");
             requireFound(returns, "RETURNS", showCreate);
             insertAt = returns + 1;
             while (insertAt < tokens.size() && !tokens.get(insertAt).text().contains("\n")) {
@@ -74,8 +76,8 @@ public final class StoredObjectRewriter {
             }
         }
         List<DdlToken> out = new ArrayList<>(tokens.subList(0, name));
-        out.addAll(qualified(mapping.destinationDatabase(database), tokens.get(name).name()));
-        out.addAll(tokens.subList(name + 1, insertAt));
+        out.addAll(qualified(mapping.destinationDatabase(database), tokens.get(nameEnd - 1).name()));
+        out.addAll(tokens.subList(nameEnd, insertAt));
         out.addAll(List.of(DdlToken.space(), DdlToken.word("SQL"), DdlToken.space(), DdlToken.word("SECURITY"),
                 DdlToken.space(), DdlToken.word("INVOKER")));
         out.addAll(tokens.subList(insertAt, tokens.size()));
@@ -88,6 +90,7 @@ public final class StoredObjectRewriter {
         int trigger = Tokens.word(tokens, 0, "TRIGGER");
         requireFound(trigger, "TRIGGER", showCreate);
         int name = Tokens.next(tokens, trigger + 1);
+        int nameEnd = nameEnd(tokens, name);
         int on = Tokens.word(tokens, name, "ON");
         int table = Tokens.next(tokens, on + 1);
         List<String> tableParts = new ArrayList<>();
@@ -110,14 +113,22 @@ public final class StoredObjectRewriter {
         }
         List<DdlToken> out = new ArrayList<>(tokens.subList(0, name));
         // A trigger lives in its table's database.
-        out.addAll(qualified(destination.database(), tokens.get(name).name()));
-        out.addAll(tokens.subList(name + 1, table));
+        out.addAll(qualified(destination.database(), tokens.get(nameEnd - 1).name()));
+        out.addAll(tokens.subList(nameEnd, table));
         out.addAll(qualified(destination.database(), destination.table()));
         out.addAll(tokens.subList(afterTable, bodyStart));
         out.add(DdlToken.word("IF " + SINK_VARIABLE + " IS NULL THEN "));
         out.addAll(tokens.subList(bodyStart, tokens.size()));
         out.add(DdlToken.word("; END IF"));
         return Tokens.text(out);
+    }
+
+    /** The index after an object name starting at {@code start}: {@code `name`} or {@code `db`.`name`}. */
+    private static int nameEnd(List<DdlToken> tokens, int start) {
+        if (start + 2 < tokens.size() && tokens.get(start + 1).isSymbol(".") && tokens.get(start + 2).isIdentifier()) {
+            return start + 3;
+        }
+        return start + 1;
     }
 
     /** Removes {@code DEFINER = user@host} (or {@code = CURRENT_USER}). */

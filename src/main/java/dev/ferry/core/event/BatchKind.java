@@ -22,5 +22,11 @@ public enum BatchKind {
      * does not contain: each row deletes the destination rows whose {@link ChangeBatch#cascadeColumns()}
      * equal its before image's values, or (UPDATE) sets those columns to its after image's values.
      */
-    CASCADE
+    CASCADE,
+    /**
+     * The views, procedures, functions and triggers of a database selected as a whole, with the
+     * CREATE statements of its tables ahead of them (so the objects find them whichever topic the
+     * destination reads first). The table is a placeholder named {@link ChangeBatch#OBJECTS_TABLE}.
+     */
+    OBJECTS
 }

@@ -1,5 +1,6 @@
 package dev.ferry.core.event;
 
+import dev.ferry.core.TableId;
 import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.schema.TableDef;
 
@@ -32,6 +33,9 @@ public record ChangeBatch(
         List<String> statements,
         List<String> cascadeColumns) {
 
+    /** The placeholder table name of {@link BatchKind#OBJECTS} batches, and of their topic and progress. */
+    public static final String OBJECTS_TABLE = "__ferry_objects";
+
     public ChangeBatch {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(table, "table");
@@ -53,6 +57,12 @@ public record ChangeBatch(
     /** The schema of a table, created on the destination ahead of the snapshot attempt {@code snapshotId}. */
     public static ChangeBatch schema(TableDef table, String snapshotId, List<String> statements) {
         return new ChangeBatch(BatchKind.SCHEMA, table, snapshotId, -1, null, List.of(), ConflictPolicy.FAIL, statements, List.of());
+    }
+
+    /** The stored objects of destination database {@code database}, created ahead of snapshot attempt {@code snapshotId}. */
+    public static ChangeBatch objects(String database, String snapshotId, List<String> statements) {
+        return new ChangeBatch(BatchKind.OBJECTS, new TableDef(new TableId(database, OBJECTS_TABLE), List.of(), List.of()), snapshotId,
+                -1, null, List.of(), ConflictPolicy.FAIL, statements, List.of());
     }
 
     /** Changes a cascading foreign key made to rows of {@code child}, matched on {@code columns}. */

@@ -42,7 +42,7 @@ public final class ProgressRules {
             case SNAPSHOT_END -> isCurrentAttempt(current, batch)
                     ? new BatchPlan(BatchPlan.Action.RECORD_PROGRESS, List.of(), current.finishSnapshot(batch.watermark()))
                     : BatchPlan.skip(current);
-            case SCHEMA -> Objects.equals(current.snapshotId(), batch.snapshotId())
+            case SCHEMA, OBJECTS -> Objects.equals(current.snapshotId(), batch.snapshotId())
                     ? BatchPlan.skip(current)
                     : new BatchPlan(BatchPlan.Action.CREATE_SCHEMA, List.of(), current);
             case CASCADE -> planChanges(current, batch);

@@ -11,6 +11,7 @@ import dev.ferry.source.SourceConnections;
 import dev.ferry.source.SourceRecords;
 import dev.ferry.source.catalog.TableCatalog;
 import dev.ferry.source.schema.SchemaReader;
+import dev.ferry.source.schema.StoredObjectReader;
 import dev.ferry.core.config.MigrationType;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -68,6 +69,9 @@ public final class SnapshotRunner implements Runnable {
                     snapshotTable(snapshot, table, snapshotId, point);
                 }
             }
+            if (config.includes(MigrationType.SCHEMA)) {
+                sendStoredObjects(snapshot, tables, snapshotId);
+            }
             snapshot.commit();
             state = state.finished(point);
             out.put(records.lifecycle("snapshot_complete", summary(tables.size(), started), state.toOffset()));
@@ -118,6 +122,40 @@ public final class SnapshotRunner implements Runnable {
         out.put(records.snapshotBatch(table, ChangeBatch.snapshotEnd(destination, snapshotId, result.chunks(),
                 point == null ? null : point.watermark()).withConflictPolicy(policy), state.toOffset()));
         LOG.info("Snapshot of {} into {}: {} rows in {} s", table, destination.id(), result.rows(), seconds(started));
+    }
+
+    /**
+     * For every database selected as a whole that has views, routines or triggers: one OBJECTS record,
+     * after its tables' snapshots, with its tables' CREATE statements ahead of the objects' (see
+     * {@link dev.ferry.core.event.BatchKind#OBJECTS}).
+     */
+    private void sendStoredObjects(Connection snapshot, List<TableId> tables, String snapshotId) throws Exception {
+        Map<String, List<TableId>> byDatabase = new LinkedHashMap<>();
+        tables.forEach(t -> byDatabase.computeIfAbsent(t.database(), d -> new java.util.ArrayList<>()).add(t));
+        StoredObjectReader objects = new StoredObjectReader(config.mapping());
+        SchemaReader schema = new SchemaReader(config.mapping());
+        for (Map.Entry<String, List<TableId>> database : byDatabase.entrySet()) {
+            String name = database.getKey();
+            if (!config.mapping().isWholeDatabaseSelected(name)) {
+                continue;
+            }
+            List<String> created = objects.statements(snapshot, name);
+            if (created.isEmpty()) {
+                continue;
+            }
+            List<String> statements = new java.util.ArrayList<>();
+            for (TableId table : database.getValue()) {
+                TableDef def = TableCatalog.read(snapshot, table);
+                if (def != null) {
+                    List<String> ddl = schema.statements(snapshot, def);
+                    statements.addAll(statements.isEmpty() ? ddl : ddl.subList(1, ddl.size()));
+                }
+            }
+            statements.addAll(created);
+            out.put(records.snapshotBatch(new TableId(name, ChangeBatch.OBJECTS_TABLE),
+                    ChangeBatch.objects(config.mapping().destinationDatabase(name), snapshotId, statements), state.toOffset()));
+            LOG.info("Schema migration: {} statements for the views, routines and triggers of {}", created.size(), name);
+        }
     }
 
     private MappedTable mapped(TableDef def) {
