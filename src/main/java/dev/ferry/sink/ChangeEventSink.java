@@ -7,19 +7,19 @@ import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.RowChange;
 import dev.ferry.core.event.RowOp;
 import dev.ferry.core.schema.ColumnDef;
-import dev.ferry.sink.dialect.CascadeStatement;
-import dev.ferry.sink.dialect.StoredObjects;
-import dev.ferry.sink.session.SessionSettings;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.bind.BinderRegistry;
 import dev.ferry.sink.buffer.TableBuffer;
+import dev.ferry.sink.dialect.CascadeStatement;
 import dev.ferry.sink.dialect.DeleteAllStatement;
 import dev.ferry.sink.dialect.TableHasRowsQuery;
 import dev.ferry.sink.progress.BatchPlan;
 import dev.ferry.sink.progress.ProgressRules;
 import dev.ferry.sink.progress.ProgressStore;
 import dev.ferry.sink.progress.TableProgress;
+import dev.ferry.sink.session.SessionSettings;
 import dev.ferry.sink.write.BufferWriter;
+import dev.ferry.sink.write.DdlRunner;
 import dev.ferry.sink.write.DestinationTables;
 import dev.ferry.sink.write.StatementKind;
 import dev.ferry.sink.write.StatementLimits;
@@ -44,11 +44,17 @@ import java.util.Map;
  * them, in one transaction. {@link #apply} commits everything it was given before it returns, and
  * commits earlier whenever {@code transaction.max.rows} rows are pending. A failure rolls back the
  * open transaction and forgets all cached progress, so applying the same batches again is safe.
+ *
+ * <p>Besides rows: SCHEMA and OBJECTS batches create tables and stored objects (schema migration),
+ * CASCADE batches repeat what a cascading foreign key did on the source, and DDL batches replay a
+ * statement; each after everything its table received before it, each recorded in the progress table
+ * so it applies once.
  */
 public final class ChangeEventSink {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeEventSink.class);
 
     private final DataSource dataSource;
+    private final DdlRunner ddl;
     private final int batchSize;
     private final int transactionMaxRows;
     private final DestinationTables tables;
@@ -64,6 +70,7 @@ public final class ChangeEventSink {
         this.transactionMaxRows = config.transactionMaxRows();
         this.tables = new DestinationTables(config.tableAutoCreate());
         this.progress = new ProgressStore(config.connectorName(), config.stateDatabase());
+        this.ddl = new DdlRunner(config.ddlErrorPolicy());
     }
 
     /** Creates the state database and progress table if missing. */
@@ -131,7 +138,7 @@ public final class ChangeEventSink {
             applyObjects(batch, writer, out);
             return;
         }
-        if (!tables.isKnown(destination.id())) {
+        if (batch.kind() != BatchKind.DDL && !tables.isKnown(destination.id())) {
             // Creating a table is DDL, which commits: first commit pending rows together with their progress.
             commit(writer, out);
             tables.ensure(writer, destination);
@@ -151,6 +158,7 @@ public final class ChangeEventSink {
                     buffer(destination, plan.rows(), batch.isSnapshot() && current.keepsExistingRows(), out);
                 }
             }
+            case APPLY_DDL -> applyDdl(batch, writer, out);
             case CREATE_SCHEMA -> throw new IllegalStateException("a schema plan for a " + batch.kind() + " batch");
             case RECORD_PROGRESS -> LOG.info("Snapshot {} of {} is applied; binlog changes after {} follow",
                     batch.snapshotId(), table, batch.watermark());
@@ -160,6 +168,13 @@ public final class ChangeEventSink {
         if (pendingRows >= transactionMaxRows) {
             commit(writer, out);
         }
+    }
+
+    /** Replays a DDL statement after everything buffered before it; its position is recorded with the next commit. */
+    private void applyDdl(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
+        commit(writer, out);
+        ddl.replay(writer, batch.table().id(), batch.watermark(), batch.statements().get(0));
+        tables.forget(batch.table().id());
     }
 
     /** The schema step of a table: DDL, which commits, so pending rows are committed first. */
@@ -211,28 +226,7 @@ public final class ChangeEventSink {
             return;
         }
         commit(writer, out);
-        int created = 0;
-        List<String> refused = new java.util.ArrayList<>();
-        try (Statement statement = writer.connection().createStatement()) {
-            for (String ddl : batch.statements()) {
-                try {
-                    statement.execute(ddl);
-                    created++;
-                }
-                catch (SQLException e) {
-                    if (!StoredObjects.alreadyExists(e)) {
-                        refused.add(StoredObjects.describe(ddl) + ": " + e.getMessage());
-                    }
-                }
-            }
-            statement.execute(SessionSettings.INIT_SQL);
-        }
-        catch (SQLException e) {
-            throw StatementWriter.failure(id, List.of(), StatementKind.CREATE_SCHEMA, e);
-        }
-        refused.forEach(r -> LOG.warn("Schema migration: not created on the destination: {}", r));
-        LOG.info("Schema migration of the views, routines and triggers of {}: {} statements run, {} refused", id.database(),
-                created, refused.size());
+        ddl.createObjects(writer, id, batch.statements(), SessionSettings.INIT_SQL);
         progress.update(id, TableProgress.NONE.startSnapshot(batch.snapshotId()).finishSnapshot(null));
         commit(writer, out);
     }

@@ -94,11 +94,20 @@ public final class StoredObjectRewriter {
         int on = Tokens.word(tokens, name, "ON");
         int table = Tokens.next(tokens, on + 1);
         List<String> tableParts = new ArrayList<>();
+        // `t`, `db`.`t`, or as 5.7 keeps the statement as written, db.t
         int afterTable = table;
-        while (afterTable < tokens.size() && (tokens.get(afterTable).type() == DdlToken.Type.QUOTED_IDENTIFIER
-                || tokens.get(afterTable).type() == DdlToken.Type.WORD && tableParts.isEmpty() || tokens.get(afterTable).isSymbol("."))) {
-            if (!tokens.get(afterTable).isSymbol(".")) {
-                tableParts.add(tokens.get(afterTable).name());
+        boolean expectName = true;
+        while (afterTable < tokens.size()) {
+            DdlToken token = tokens.get(afterTable);
+            if (expectName && token.isIdentifier()) {
+                tableParts.add(token.name());
+                expectName = false;
+            }
+            else if (!expectName && token.isSymbol(".")) {
+                expectName = true;
+            }
+            else {
+                break;
             }
             afterTable++;
         }
@@ -129,6 +138,46 @@ public final class StoredObjectRewriter {
             return start + 3;
         }
         return start + 1;
+    }
+
+    /**
+     * An event of {@code database}, from the fourth column of {@code SHOW CREATE EVENT}: created DISABLED,
+     * since on the destination it would apply its changes a second time (enable it at cutover).
+     */
+    public String event(String database, String showCreate) {
+        List<DdlToken> tokens = withoutDefiner(DdlTokenizer.tokenize(showCreate));
+        int event = Tokens.word(tokens, 0, "EVENT");
+        requireFound(event, "EVENT", showCreate);
+        int name = Tokens.next(tokens, event + 1);
+        int nameEnd = nameEnd(tokens, name);
+        int body = Tokens.word(tokens, nameEnd, "DO");
+        requireFound(body, "DO", showCreate);
+        // ENABLE, DISABLE or DISABLE ON SLAVE (followed by an optional COMMENT) becomes DISABLE; none means ENABLE.
+        int status = -1;
+        int statusEnd = -1;
+        for (int i = nameEnd; i < body && status < 0; i++) {
+            if (tokens.get(i).isWord("ENABLE") || tokens.get(i).isWord("DISABLE")) {
+                status = i;
+                statusEnd = i + 1;
+                int on = Tokens.next(tokens, i + 1);
+                if (tokens.get(i).isWord("DISABLE") && tokens.get(on).isWord("ON")) {
+                    statusEnd = Tokens.next(tokens, on + 1) + 1;
+                }
+            }
+        }
+        List<DdlToken> out = new ArrayList<>(tokens.subList(0, name));
+        out.addAll(qualified(mapping.destinationDatabase(database), tokens.get(nameEnd - 1).name()));
+        if (status < 0) {
+            out.addAll(tokens.subList(nameEnd, body));
+            out.addAll(List.of(DdlToken.word("DISABLE"), DdlToken.space()));
+            out.addAll(tokens.subList(body, tokens.size()));
+        }
+        else {
+            out.addAll(tokens.subList(nameEnd, status));
+            out.add(DdlToken.word("DISABLE"));
+            out.addAll(tokens.subList(statusEnd, tokens.size()));
+        }
+        return Tokens.text(out);
     }
 
     /** Removes {@code DEFINER = user@host} (or {@code = CURRENT_USER}). */

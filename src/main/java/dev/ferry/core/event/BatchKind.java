@@ -28,5 +28,11 @@ public enum BatchKind {
      * CREATE statements of its tables ahead of them (so the objects find them whichever topic the
      * destination reads first). The table is a placeholder named {@link ChangeBatch#OBJECTS_TABLE}.
      */
-    OBJECTS
+    OBJECTS,
+    /**
+     * A DDL statement from the binlog, already under destination names ({@link ChangeBatch#statements()}),
+     * at its binlog position ({@link ChangeBatch#watermark()}), on the topic of the table it changes, so
+     * it applies after every earlier change of the table and before every later one.
+     */
+    DDL
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param table the source table's definition
  * @param snapshotId the snapshot attempt for snapshot batches, else null
  * @param chunk the snapshot chunk's number within its attempt (0, 1, ...), or -1
- * @param watermark for {@link BatchKind#SNAPSHOT_END}: the snapshot's binlog point, else null
+ * @param watermark for {@link BatchKind#SNAPSHOT_END}: the snapshot's binlog point; for {@link BatchKind#DDL}: the
+ *        statement's binlog position; else null
  * @param rows the row changes, empty for markers
  * @param conflictPolicy what the destination does with rows it already holds when a snapshot writes
  *        into it; the source sets it on every snapshot batch
@@ -63,6 +64,11 @@ public record ChangeBatch(
     public static ChangeBatch objects(String database, String snapshotId, List<String> statements) {
         return new ChangeBatch(BatchKind.OBJECTS, new TableDef(new TableId(database, OBJECTS_TABLE), List.of(), List.of()), snapshotId,
                 -1, null, List.of(), ConflictPolicy.FAIL, statements, List.of());
+    }
+
+    /** A DDL statement changing {@code table} (its destination definition before the change), at {@code position}. */
+    public static ChangeBatch ddl(TableDef table, SourcePosition position, String statement) {
+        return new ChangeBatch(BatchKind.DDL, table, null, -1, position, List.of(), ConflictPolicy.FAIL, List.of(statement), List.of());
     }
 
     /** Changes a cascading foreign key made to rows of {@code child}, matched on {@code columns}. */

@@ -28,7 +28,9 @@ public record BatchPlan(Action action, List<RowChange> rows, TableProgress next)
         /** Record the progress only (the end of a snapshot). */
         RECORD_PROGRESS,
         /** Run the batch's DDL statements when the table does not exist; no progress changes. */
-        CREATE_SCHEMA
+        CREATE_SCHEMA,
+        /** Run the batch's DDL statement, then record its position. */
+        APPLY_DDL
     }
 
     static BatchPlan skip(TableProgress current) {

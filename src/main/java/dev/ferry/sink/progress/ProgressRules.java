@@ -25,6 +25,7 @@ import java.util.Objects;
  *       snapshot's binlog point.</li>
  *   <li>SCHEMA with the recorded snapshot id is a duplicate: its attempt already started, after the
  *       schema step. Any other creates the table when it is missing.</li>
+ *   <li>A DDL statement applies only if its position is after the watermark, which then moves to it.</li>
  *   <li>A binlog change, or a cascade a parent's binlog change made, applies only if its position is after the watermark; the watermark then
  *       moves to the last applied change. A table without any progress applies every change.</li>
  * </ul>
@@ -46,6 +47,9 @@ public final class ProgressRules {
                     ? BatchPlan.skip(current)
                     : new BatchPlan(BatchPlan.Action.CREATE_SCHEMA, List.of(), current);
             case CASCADE -> planChanges(current, batch);
+            case DDL -> batch.watermark().isAfter(current.watermark())
+                    ? new BatchPlan(BatchPlan.Action.APPLY_DDL, List.of(), current.withWatermark(batch.watermark()))
+                    : BatchPlan.skip(current);
             case ROWS -> batch.isSnapshot() ? planChunk(current, batch) : planChanges(current, batch);
         };
     }

@@ -71,6 +71,11 @@ public final class DestinationTables {
         known.add(table.id());
     }
 
+    /** Forgets a table (after DDL dropped it), so the next batch for it checks again. */
+    public void forget(TableId table) {
+        known.remove(table);
+    }
+
     private static boolean exists(StatementWriter writer, TableId table) throws WriteException {
         try (PreparedStatement query = writer.connection().prepareStatement(TableExistsQuery.SQL)) {
             query.setString(1, table.database());

@@ -18,6 +18,8 @@ public enum StatementKind {
     CREATE_TABLE("create table"),
     /** A DDL statement of the schema step (the source's CREATE DATABASE or CREATE TABLE, mapped). */
     CREATE_SCHEMA("create schema"),
+    /** A DDL statement replayed from the source's binlog. */
+    DDL("ddl"),
     /** The lookup whether a destination table exists. */
     CHECK_TABLE("check table"),
     /** Reading or writing the progress table, or creating it. */

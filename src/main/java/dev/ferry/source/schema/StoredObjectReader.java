@@ -23,21 +23,31 @@ import java.util.regex.Pattern;
 /**
  * Reads the views, stored procedures and functions and triggers of a database selected as a whole,
  * and returns the destination's DDL for them: views in dependency order (a view after the views it
- * reads), then functions, procedures and triggers. Each routine and trigger is preceded by {@code SET
- * SESSION sql_mode} with the mode it was created under on the source, which MySQL stores with it.
+ * reads), then functions, procedures, triggers and, when asked, events. Each routine, trigger and event is
+ * preceded by {@code SET SESSION sql_mode} with the mode it was created under on the source, which MySQL
+ * stores with it.
  */
 public final class StoredObjectReader {
-    private static final Pattern SQL_MODE = Pattern.compile("[A-Z_,]*");
+    private static final Pattern SQL_MODE = Pattern.compile("[A-Z0-9_,]*");
+    private static final Set<String> REMOVED_IN_80 = Set.of("NO_AUTO_CREATE_USER", "DB2", "MAXDB", "MSSQL", "MYSQL323", "MYSQL40",
+            "ORACLE", "POSTGRESQL", "NO_FIELD_OPTIONS", "NO_KEY_OPTIONS", "NO_TABLE_OPTIONS");
     private static final String VIEWS = "SELECT TABLE_NAME FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME";
     private static final String ROUTINES = "SELECT ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES "
-            + "WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_TYPE DESC, ROUTINE_NAME";
+            + "WHERE ROUTINE_SCHEMA = ? ORDER BY ROUTINE_TYPE, ROUTINE_NAME";
     private static final String TRIGGERS = "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ? "
             + "ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER";
+    private static final String EVENTS = "SELECT EVENT_NAME FROM information_schema.EVENTS WHERE EVENT_SCHEMA = ? ORDER BY EVENT_NAME";
+    private static final Pattern TIME_ZONE = Pattern.compile("[A-Za-z0-9_+:/-]+");
 
     private final StoredObjectRewriter rewriter;
+    private final boolean events;
 
-    public StoredObjectReader(ObjectMapping mapping) {
+    /**
+     * @param events whether the database's events are read too (schema.events)
+     */
+    public StoredObjectReader(ObjectMapping mapping, boolean events) {
         this.rewriter = new StoredObjectRewriter(mapping);
+        this.events = events;
     }
 
     /** The statements creating the database's views, routines and triggers on the destination. */
@@ -60,7 +70,29 @@ public final class StoredObjectReader {
             out.add(sqlMode(create[0], "trigger " + database + "." + trigger));
             out.add(rewriter.trigger(database, create[1]));
         }
+        if (events) {
+            for (String event : names(connection, EVENTS, database)) {
+                out.addAll(event(connection, database, event));
+            }
+        }
         return out;
+    }
+
+    /** An event, under the sql_mode and time zone its schedule was written in on the source, created DISABLED. */
+    private List<String> event(Connection connection, String database, String name) throws SQLException {
+        String sql = new SqlBuilder().sql("SHOW CREATE EVENT ").table(new TableId(database, name)).toString();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            if (!result.next() || result.getString(4) == null) {
+                throw new SQLException("The source user cannot read the definition of event " + database + "." + name
+                        + "; grant it EVENT on " + database + ".*, or set schema.events=false");
+            }
+            String zone = result.getString(3);
+            if (!TIME_ZONE.matcher(zone).matches()) {
+                throw new IllegalStateException("The time zone of event " + database + "." + name + " is not a zone name: " + zone);
+            }
+            return List.of(sqlMode(result.getString(2), "event " + database + "." + name),
+                    "SET SESSION time_zone = '" + zone + "'", rewriter.event(database, result.getString(4)));
+        }
     }
 
     /** Views after the views their definitions name (the server writes them qualified: `db`.`view`). */
@@ -96,11 +128,18 @@ public final class StoredObjectReader {
         return order;
     }
 
-    private static String sqlMode(String mode, String object) {
+    /**
+     * {@code SET SESSION sql_mode} for an object created under {@code mode} on the source, without the modes
+     * MySQL 8.0 removed (a 5.7 routine's NO_AUTO_CREATE_USER, which only ever concerned GRANT, would make
+     * the statement fail there).
+     */
+    static String sqlMode(String mode, String object) {
         if (!SQL_MODE.matcher(mode).matches()) {
             throw new IllegalStateException("The sql_mode of " + object + " is not a list of modes: " + mode);
         }
-        return "SET SESSION sql_mode = '" + mode + "'";
+        String kept = java.util.Arrays.stream(mode.split(",")).filter(m -> !m.isEmpty() && !REMOVED_IN_80.contains(m))
+                .collect(java.util.stream.Collectors.joining(","));
+        return "SET SESSION sql_mode = '" + kept + "'";
     }
 
     private static List<String> names(Connection connection, String sql, String database) throws SQLException {

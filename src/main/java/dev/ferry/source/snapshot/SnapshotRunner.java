@@ -2,6 +2,7 @@ package dev.ferry.source.snapshot;
 
 import dev.ferry.core.TableId;
 import dev.ferry.core.config.ConflictPolicy;
+import dev.ferry.core.ddl.OnlineSchemaChange;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.mapping.MappedTable;
 import dev.ferry.core.mapping.MappingException;
@@ -61,7 +62,10 @@ public final class SnapshotRunner implements Runnable {
         try (Connection snapshot = connections.open(); Connection probe = connections.open()) {
             reading.set(snapshot);
             BinlogCoordinates point = ConsistentSnapshot.open(snapshot, probe, config.includes(MigrationType.INCREMENTAL));
-            List<TableId> tables = TableCatalog.selectedTables(snapshot, config.selection());
+            // Shadow tables of an online schema change running now are not migrated; the change lands at its cut-over.
+            OnlineSchemaChange shadows = new OnlineSchemaChange(config.mapping());
+            List<TableId> tables = TableCatalog.selectedTables(snapshot, config.selection()).stream()
+                    .filter(t -> shadows.realTableOf(t) == null).toList();
             String snapshotId = UUID.randomUUID().toString();
             long started = System.nanoTime();
             for (TableId table : tables) {
@@ -132,7 +136,7 @@ public final class SnapshotRunner implements Runnable {
     private void sendStoredObjects(Connection snapshot, List<TableId> tables, String snapshotId) throws Exception {
         Map<String, List<TableId>> byDatabase = new LinkedHashMap<>();
         tables.forEach(t -> byDatabase.computeIfAbsent(t.database(), d -> new java.util.ArrayList<>()).add(t));
-        StoredObjectReader objects = new StoredObjectReader(config.mapping());
+        StoredObjectReader objects = new StoredObjectReader(config.mapping(), config.migratesEvents());
         SchemaReader schema = new SchemaReader(config.mapping());
         for (Map.Entry<String, List<TableId>> database : byDatabase.entrySet()) {
             String name = database.getKey();

@@ -45,6 +45,7 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
     private final long progressIntervalNanos;
     private long lastProgressNanos = System.nanoTime();
     private CascadePlanner cascades;
+    private final SchemaChangeRecords schemaChanges;
     /** The delete half of a parent's key change, until its insert half arrives. */
     private RowChange pendingKeyChange;
 
@@ -60,6 +61,7 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
         this.records = records;
         this.mapping = mapping;
         this.catalog = new StreamCatalog(connections);
+        this.schemaChanges = new SchemaChangeRecords(records, mapping, catalog, this::mapped);
         this.coverage = coverage;
         this.progressIntervalNanos = progressInterval.toNanos();
     }
@@ -70,12 +72,34 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
         List<RowChange> rows = new ArrayList<>();
         SourceRecord last = null;
         for (SourceRecord event : events) {
+            if (event.value() instanceof Struct change && change.schema().field("ddl") != null) {
+                List<SourceRecord> ddl = schemaChanges.records(change, event);
+                if (!ddl.isEmpty()) {
+                    // Everything before the DDL goes first, on every table's topic.
+                    if (current != null) {
+                        flush(out, current, rows, last);
+                        rows = new ArrayList<>();
+                        current = null;
+                    }
+                    out.addAll(ddl);
+                }
+                continue;
+            }
             if (!(event.value() instanceof Struct envelope) || envelope.schema().field("op") == null) {
                 continue;
             }
             Struct source = envelope.getStruct("source");
             TableId id = new TableId(source.getString("db"), source.getString("table"));
-            if (!mapping.isTableSelected(id) || coverage.covers(id, gtidOf(source))) {
+            if (!mapping.isTableSelected(id) || schemaChanges.isShadowTable(id) || coverage.covers(id, gtidOf(source))) {
+                continue;
+            }
+            if ("t".equals(envelope.getString("op"))) {
+                if (current != null) {
+                    flush(out, current, rows, last);
+                    rows = new ArrayList<>();
+                    current = null;
+                }
+                out.add(schemaChanges.truncate(id, source, event));
                 continue;
             }
             Schema rowSchema = envelope.schema().field("before").schema();

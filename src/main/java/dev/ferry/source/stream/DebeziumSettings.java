@@ -54,7 +54,10 @@ final class DebeziumSettings {
         props.put("time.precision.mode", "adaptive_time_microseconds");
         props.put("binary.handling.mode", "bytes");
         props.put("tombstones.on.delete", "false");
-        props.put("include.schema.changes", "false");
+        // Ferry replays DDL on the destination (DebeziumRecordTranslator); Debezium's schema change events carry it.
+        props.put("include.schema.changes", "true");
+        // TRUNCATE TABLE reaches Ferry only as Debezium's truncate event, which it skips by default.
+        props.put("skipped.operations", "none");
         props.put("max.batch.size", "4096");
         props.put("max.queue.size", "16384");
         props.put("poll.interval.ms", "50");

@@ -47,6 +47,11 @@ final class StreamCatalog implements AutoCloseable {
         return fresh;
     }
 
+    /** Forgets a table's definition (after DDL changed it). */
+    void forget(TableId id) {
+        tables.remove(id);
+    }
+
     /** The current definition of a table, read from the source when not known yet. */
     TableDef current(TableId id) {
         TableDef known = tables.get(id);

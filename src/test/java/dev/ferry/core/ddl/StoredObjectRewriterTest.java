@@ -45,9 +45,24 @@ class StoredObjectRewriterTest {
                 + "INSERT INTO audit (t_id, note) VALUES (NEW.id, 'ins')";
         assertThat(new StoredObjectRewriter(RENAMED).trigger("app", trigger)).isEqualTo("CREATE TRIGGER `app2`.`t_ai` AFTER INSERT "
                 + "ON `app2`.`items` FOR EACH ROW IF @ferry_sink IS NULL THEN INSERT INTO audit (t_id, note) VALUES (NEW.id, 'ins'); END IF");
+        String asWritten = "CREATE DEFINER=`root`@`%` TRIGGER app.t_bi BEFORE INSERT ON app.t FOR EACH ROW SET NEW.v = 1";
+        assertThat(new StoredObjectRewriter(RENAMED).trigger("app", asWritten)).isEqualTo("CREATE TRIGGER `app2`.`t_bi` BEFORE INSERT "
+                + "ON `app2`.`items` FOR EACH ROW IF @ferry_sink IS NULL THEN SET NEW.v = 1; END IF");
         String ordered = "CREATE DEFINER=`u`@`h` TRIGGER `t_b2` BEFORE UPDATE ON `t` FOR EACH ROW PRECEDES `t_b1` BEGIN\n"
                 + "  SET NEW.v = NEW.v + 1;\nEND";
         assertThat(new StoredObjectRewriter(SAME).trigger("app", ordered)).isEqualTo("CREATE TRIGGER `app`.`t_b2` BEFORE UPDATE ON "
                 + "`app`.`t` FOR EACH ROW PRECEDES `t_b1` IF @ferry_sink IS NULL THEN BEGIN\n  SET NEW.v = NEW.v + 1;\nEND; END IF");
+    }
+
+    @Test
+    void eventsArriveDisabled() {
+        String event = "CREATE DEFINER=`root`@`%` EVENT `tick` ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' "
+                + "ON COMPLETION NOT PRESERVE ENABLE COMMENT 'daily' DO DELETE FROM `app`.`t` WHERE id < 0";
+        assertThat(new StoredObjectRewriter(RENAMED).event("app", event)).isEqualTo("CREATE EVENT `app2`.`tick` ON SCHEDULE EVERY 1 DAY "
+                + "STARTS '2030-01-01 00:00:00' ON COMPLETION NOT PRESERVE DISABLE COMMENT 'daily' DO DELETE FROM `app`.`t` WHERE id < 0");
+        String replicaOnly = "CREATE DEFINER=`root`@`%` EVENT `tock` ON SCHEDULE AT '2030-01-01 00:00:00' ON COMPLETION PRESERVE "
+                + "DISABLE ON SLAVE DO SELECT 1";
+        assertThat(new StoredObjectRewriter(SAME).event("app", replicaOnly)).isEqualTo("CREATE EVENT `app`.`tock` ON SCHEDULE AT "
+                + "'2030-01-01 00:00:00' ON COMPLETION PRESERVE DISABLE DO SELECT 1");
     }
 }

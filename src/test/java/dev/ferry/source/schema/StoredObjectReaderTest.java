@@ -20,6 +20,14 @@ class StoredObjectReaderTest {
     }
 
     @Test
+    void modesMySql80RemovedAreLeftOut() {
+        assertThat(StoredObjectReader.sqlMode("ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION", "f"))
+                .isEqualTo("SET SESSION sql_mode = 'ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'");
+        assertThat(StoredObjectReader.sqlMode("", "f")).isEqualTo("SET SESSION sql_mode = ''");
+        assertThatThrownBy(() -> StoredObjectReader.sqlMode("A'B", "f")).hasMessageContaining("not a list of modes");
+    }
+
+    @Test
     void aCycleIsReported() {
         Map<String, String> views = new LinkedHashMap<>();
         views.put("a", "CREATE VIEW `a` AS select 1 from `d`.`b`");
