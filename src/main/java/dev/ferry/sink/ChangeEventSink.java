@@ -2,18 +2,24 @@ package dev.ferry.sink;
 
 import dev.ferry.core.TableId;
 import dev.ferry.core.config.ConflictPolicy;
+import dev.ferry.core.event.BatchKind;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.RowChange;
+import dev.ferry.core.event.RowOp;
+import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.bind.BinderRegistry;
 import dev.ferry.sink.buffer.TableBuffer;
+import dev.ferry.sink.dialect.CascadeStatement;
 import dev.ferry.sink.dialect.DeleteAllStatement;
 import dev.ferry.sink.dialect.TableHasRowsQuery;
 import dev.ferry.sink.progress.BatchPlan;
 import dev.ferry.sink.progress.ProgressRules;
 import dev.ferry.sink.progress.ProgressStore;
 import dev.ferry.sink.progress.TableProgress;
+import dev.ferry.sink.session.SessionSettings;
 import dev.ferry.sink.write.BufferWriter;
+import dev.ferry.sink.write.DdlRunner;
 import dev.ferry.sink.write.DestinationTables;
 import dev.ferry.sink.write.StatementKind;
 import dev.ferry.sink.write.StatementLimits;
@@ -38,11 +44,17 @@ import java.util.Map;
  * them, in one transaction. {@link #apply} commits everything it was given before it returns, and
  * commits earlier whenever {@code transaction.max.rows} rows are pending. A failure rolls back the
  * open transaction and forgets all cached progress, so applying the same batches again is safe.
+ *
+ * <p>Besides rows: SCHEMA and OBJECTS batches create tables and stored objects (schema migration),
+ * CASCADE batches repeat what a cascading foreign key did on the source, and DDL batches replay a
+ * statement; each after everything its table received before it, each recorded in the progress table
+ * so it applies once.
  */
 public final class ChangeEventSink {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeEventSink.class);
 
     private final DataSource dataSource;
+    private final DdlRunner ddl;
     private final int batchSize;
     private final int transactionMaxRows;
     private final DestinationTables tables;
@@ -58,6 +70,7 @@ public final class ChangeEventSink {
         this.transactionMaxRows = config.transactionMaxRows();
         this.tables = new DestinationTables(config.tableAutoCreate());
         this.progress = new ProgressStore(config.connectorName(), config.stateDatabase());
+        this.ddl = new DdlRunner(config.ddlErrorPolicy());
     }
 
     /** Creates the state database and progress table if missing. */
@@ -117,7 +130,15 @@ public final class ChangeEventSink {
         // The source maps names, columns and rows: a batch arrives in the destination table's shape.
         TableDef destination = batch.table();
         TableId table = destination.id();
-        if (!tables.isKnown(destination.id())) {
+        if (batch.kind() == BatchKind.SCHEMA) {
+            applySchema(batch, writer, out);
+            return;
+        }
+        if (batch.kind() == BatchKind.OBJECTS) {
+            applyObjects(batch, writer, out);
+            return;
+        }
+        if (batch.kind() != BatchKind.DDL && !tables.isKnown(destination.id())) {
             // Creating a table is DDL, which commits: first commit pending rows together with their progress.
             commit(writer, out);
             tables.ensure(writer, destination);
@@ -129,7 +150,16 @@ public final class ChangeEventSink {
                 return;
             }
             case RESTART_SNAPSHOT -> restartSnapshot(batch, destination, current, writer, out);
-            case APPLY_ROWS -> buffer(destination, plan.rows(), batch.isSnapshot() && current.keepsExistingRows(), out);
+            case APPLY_ROWS -> {
+                if (batch.kind() == BatchKind.CASCADE) {
+                    applyCascade(destination, batch.cascadeColumns(), plan.rows(), writer, out);
+                }
+                else {
+                    buffer(destination, plan.rows(), batch.isSnapshot() && current.keepsExistingRows(), out);
+                }
+            }
+            case APPLY_DDL -> applyDdl(batch, writer, out);
+            case CREATE_SCHEMA -> throw new IllegalStateException("a schema plan for a " + batch.kind() + " batch");
             case RECORD_PROGRESS -> LOG.info("Snapshot {} of {} is applied; binlog changes after {} follow",
                     batch.snapshotId(), table, batch.watermark());
         }
@@ -138,6 +168,67 @@ public final class ChangeEventSink {
         if (pendingRows >= transactionMaxRows) {
             commit(writer, out);
         }
+    }
+
+    /** Replays a DDL statement after everything buffered before it; its position is recorded with the next commit. */
+    private void applyDdl(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
+        commit(writer, out);
+        ddl.replay(writer, batch.table().id(), batch.watermark(), batch.statements().get(0));
+        tables.forget(batch.table().id());
+    }
+
+    /** The schema step of a table: DDL, which commits, so pending rows are committed first. */
+    private void applySchema(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
+        BatchPlan plan = ProgressRules.plan(currentProgress(writer, batch.table().id()), batch);
+        if (plan.action() == BatchPlan.Action.CREATE_SCHEMA) {
+            commit(writer, out);
+            tables.createSchema(writer, batch.table(), batch.statements());
+        }
+    }
+
+    /**
+     * Repeats a source cascade on the child table, after the child's changes buffered before it (they
+     * came earlier on the same topic), with foreign key checks still off like every other write.
+     */
+    private void applyCascade(TableDef child, List<String> columns, List<RowChange> rows, StatementWriter writer,
+                              BufferWriter out) throws WriteException {
+        TableBuffer pending = buffers.get(child.id());
+        if (pending != null) {
+            out.write(pending);
+        }
+        List<ColumnDef> defs = columns.stream().map(c -> child.columns().get(child.indexOf(c))).toList();
+        for (RowChange row : rows) {
+            boolean update = row.op() == RowOp.UPDATE;
+            String sql = update ? CascadeStatement.update(child.id(), columns) : CascadeStatement.delete(child.id(), columns);
+            writer.execute(child, StatementKind.CASCADE, sql, parameters -> {
+                if (update) {
+                    for (ColumnDef column : defs) {
+                        parameters.write(column, row.after()[child.indexOf(column.name())]);
+                    }
+                }
+                for (ColumnDef column : defs) {
+                    parameters.match(column, row.before()[child.indexOf(column.name())]);
+                }
+            });
+        }
+    }
+
+    /**
+     * Creates a database's stored objects (and any of its tables not created yet). An object that
+     * exists is kept; one the destination refuses (it reads a database that is not migrated, or uses
+     * a feature the destination lacks) is logged as not created, and the others still are. The
+     * session's sql_mode, which the statements set per routine, is restored afterwards.
+     */
+    private void applyObjects(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
+        TableId id = batch.table().id();
+        BatchPlan plan = ProgressRules.plan(currentProgress(writer, id), batch);
+        if (plan.action() == BatchPlan.Action.SKIP) {
+            return;
+        }
+        commit(writer, out);
+        ddl.createObjects(writer, id, batch.statements(), SessionSettings.INIT_SQL);
+        progress.update(id, TableProgress.NONE.startSnapshot(batch.snapshotId()).finishSnapshot(null));
+        commit(writer, out);
     }
 
     private TableProgress currentProgress(StatementWriter writer, TableId table) throws WriteException {

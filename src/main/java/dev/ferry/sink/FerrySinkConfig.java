@@ -1,5 +1,6 @@
 package dev.ferry.sink;
 
+import dev.ferry.sink.write.DdlErrorPolicy;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -35,7 +36,9 @@ public final class FerrySinkConfig {
 
     public static final String CONNECTION_USERNAME_CONFIG = "connection.username";
     public static final String CONNECTION_USERNAME_DOC = "MySQL user the sink connects as. It needs SELECT, INSERT, "
-            + "UPDATE, DELETE and CREATE on the destination databases and on the state database.";
+            + "UPDATE, DELETE and CREATE on the destination databases and on the state database; for schema migration also "
+            + "REFERENCES (foreign keys), CREATE VIEW, CREATE ROUTINE, ALTER ROUTINE, TRIGGER and EVENT; for DDL replay "
+            + "ALTER, INDEX and DROP (TRUNCATE and DROP TABLE).";
     public static final String CONNECTION_USERNAME_DISPLAY = "User";
 
     public static final String CONNECTION_PASSWORD_CONFIG = "connection.password";
@@ -80,6 +83,14 @@ public final class FerrySinkConfig {
     public static final String RETRY_BACKOFF_MS_DISPLAY = "Retry backoff (ms)";
     public static final long RETRY_BACKOFF_MS_DEFAULT = 3000L;
 
+    public static final String DDL_ERROR_POLICY_CONFIG = "ddl.error.policy";
+    public static final String DDL_ERROR_POLICY_DOC = "What the sink does when a DDL statement replayed from the source's "
+            + "binlog fails on the destination: 'fail' stops the task with the statement and the error (nothing is dropped "
+            + "silently); 'skip' logs both as a WARN and continues, as the managed services do. An error saying the "
+            + "statement's effect is already there (after a crash between the statement and its progress) counts as applied.";
+    public static final String DDL_ERROR_POLICY_DISPLAY = "DDL error policy";
+    public static final String DDL_ERROR_POLICY_DEFAULT = "fail";
+
     public static final String PRECHECK_ACKNOWLEDGED_CONFIG = "precheck.acknowledged.warnings";
     public static final String PRECHECK_ACKNOWLEDGED_DOC = "Ids of precheck warnings that do not block the sink from starting. "
             + "A failure cannot be acknowledged.";
@@ -103,6 +114,7 @@ public final class FerrySinkConfig {
     private final Duration retryBackoff;
     private final boolean toleratesBadRecords;
     private final Set<String> acknowledgedWarnings;
+    private final DdlErrorPolicy ddlErrorPolicy;
 
     public FerrySinkConfig(Map<String, String> props) {
         Map<String, Object> parsed = CONFIG_DEF.parse(props);
@@ -119,6 +131,7 @@ public final class FerrySinkConfig {
         this.stateDatabase = (String) parsed.get(STATE_DATABASE_CONFIG);
         this.maxRetries = (Integer) parsed.get(MAX_RETRIES_CONFIG);
         this.retryBackoff = Duration.ofMillis((Long) parsed.get(RETRY_BACKOFF_MS_CONFIG));
+        this.ddlErrorPolicy = DdlErrorPolicy.valueOf(((String) parsed.get(DDL_ERROR_POLICY_CONFIG)).trim().toUpperCase(Locale.ROOT));
         @SuppressWarnings("unchecked")
         List<String> acknowledged = (List<String>) parsed.get(PRECHECK_ACKNOWLEDGED_CONFIG);
         this.acknowledgedWarnings = acknowledged.stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
@@ -148,6 +161,8 @@ public final class FerrySinkConfig {
                 MAX_RETRIES_DOC, ERRORS_GROUP, ++order, Width.SHORT, MAX_RETRIES_DISPLAY);
         def.define(RETRY_BACKOFF_MS_CONFIG, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, Range.between(0L, Duration.ofHours(1).toMillis()),
                 Importance.MEDIUM, RETRY_BACKOFF_MS_DOC, ERRORS_GROUP, ++order, Width.SHORT, RETRY_BACKOFF_MS_DISPLAY);
+        def.define(DDL_ERROR_POLICY_CONFIG, Type.STRING, DDL_ERROR_POLICY_DEFAULT, ConfigDef.CaseInsensitiveValidString.in("fail", "skip"),
+                Importance.MEDIUM, DDL_ERROR_POLICY_DOC, ERRORS_GROUP, ++order, Width.SHORT, DDL_ERROR_POLICY_DISPLAY);
         order = 0;
         def.define(PRECHECK_ACKNOWLEDGED_CONFIG, Type.LIST, "", Importance.MEDIUM, PRECHECK_ACKNOWLEDGED_DOC, PRECHECK_GROUP,
                 ++order, Width.LONG, PRECHECK_ACKNOWLEDGED_DISPLAY);
@@ -186,6 +201,10 @@ public final class FerrySinkConfig {
 
     public int transactionMaxRows() {
         return transactionMaxRows;
+    }
+
+    public DdlErrorPolicy ddlErrorPolicy() {
+        return ddlErrorPolicy;
     }
 
     public boolean tableAutoCreate() {

@@ -114,6 +114,11 @@ public final class FerrySourceConfig extends AbstractConfig {
             + "them: during the snapshot a destination row with the same key as a source row is kept and the source row "
             + "is skipped, other rows are inserted and the table is never emptied; during incremental migration the "
             + "source's changes overwrite and delete destination rows.";
+    public static final String SCHEMA_EVENTS_CONFIG = "schema.events";
+    private static final String SCHEMA_EVENTS_DOC = "Also migrate the events (event scheduler jobs) of databases selected as a "
+            + "whole, with schema migration. They are created DISABLED and without DEFINER on the destination: an event running "
+            + "on both servers would apply its changes twice while the source's arrive through the binlog. Enable them at "
+            + "cutover with ALTER EVENT ... ENABLE.";
     public static final String SNAPSHOT_CHUNK_ROWS_CONFIG = "snapshot.chunk.rows";
     private static final String SNAPSHOT_CHUNK_ROWS_DOC = "Most rows in one snapshot record. Larger chunks mean fewer, larger "
             + "Kafka records and fewer destination statements.";
@@ -219,6 +224,8 @@ public final class FerrySourceConfig extends AbstractConfig {
                 MIGRATION_TYPES_DOC, GROUP_MIGRATION, ++order, Width.MEDIUM, "Migration types");
         def.define(CONFLICT_POLICY_CONFIG, Type.STRING, "fail", ConfigDef.CaseInsensitiveValidString.in("fail", "proceed"),
                 Importance.HIGH, CONFLICT_POLICY_DOC, GROUP_MIGRATION, ++order, Width.SHORT, "Conflict policy");
+        def.define(SCHEMA_EVENTS_CONFIG, Type.BOOLEAN, false, Importance.LOW, SCHEMA_EVENTS_DOC, GROUP_MIGRATION, ++order,
+                Width.SHORT, "Migrate events");
         def.define(SNAPSHOT_CHUNK_ROWS_CONFIG, Type.INT, 2048, ConfigDef.Range.between(1, 1_000_000), Importance.LOW,
                 SNAPSHOT_CHUNK_ROWS_DOC, GROUP_MIGRATION, ++order, Width.SHORT, "Rows per snapshot record");
         def.define(SNAPSHOT_CHUNK_BYTES_CONFIG, Type.INT, 512 * 1024, ConfigDef.Range.between(1024, 256 * 1024 * 1024),
@@ -312,6 +319,11 @@ public final class FerrySourceConfig extends AbstractConfig {
 
     public ConflictPolicy conflictPolicy() {
         return conflictPolicy;
+    }
+
+    /** Whether schema migration also creates the events of databases selected as a whole. */
+    public boolean migratesEvents() {
+        return getBoolean(SCHEMA_EVENTS_CONFIG);
     }
 
     private static NameRules nameRules(java.util.function.Function<String, String> setting) {

@@ -476,4 +476,32 @@ class ChangeEventSinkIT {
                 .isInstanceOf(WriteException.class).hasMessageContaining("keyless").hasMessageContaining("Restore the destination table");
         assertThat(query("SELECT COUNT(*) FROM " + db + ".log")).containsExactly("3");
     }
+
+    /**
+     * A DDL statement the sink ran before a crash, whose position was not recorded yet, arrives again:
+     * its effect is there, so it is taken as applied and the rows after it follow; redelivered after its
+     * position was recorded, it is skipped. A statement the destination refuses stops the sink with the
+     * statement, or under ddl.error.policy=skip is passed and the rows after it still apply.
+     */
+    @Test
+    void replayedDdlIsAppliedOnceAndAFailingOneFollowsThePolicy() throws Exception {
+        TableDef items = keyed();
+        sink.apply(List.of(ChangeBatch.snapshotBegin(items, "s1"), ChangeBatch.snapshotChunk(items, "s1", 0, reads(new Object[] {1L, "a"})),
+                ChangeBatch.snapshotEnd(items, "s1", 1, at(100))));
+        String widen = "ALTER TABLE `" + db + "`.`items` ADD COLUMN extra INT NOT NULL DEFAULT 5";
+        mysql.execute(widen);
+        TableDef widened = new TableDef(items.id(), List.of(TestTables.bigint("id"), text("note", 20),
+                new ColumnDef("extra", "int", "int", null, null, false, null, false)), List.of("id"));
+        sink.apply(List.of(ChangeBatch.ddl(items, at(200), widen), ChangeBatch.changes(widened, List.of(insert(300, 2L, "b", 7L)))));
+        assertThat(query("SELECT id, note, extra FROM " + db + ".items ORDER BY id")).containsExactly("1|a|5", "2|b|7");
+        sink.apply(List.of(ChangeBatch.ddl(items, at(200), widen), ChangeBatch.changes(widened, List.of(insert(300, 2L, "b", 7L)))));
+        assertThat(query("SELECT id, note, extra FROM " + db + ".items ORDER BY id")).containsExactly("1|a|5", "2|b|7");
+
+        String refused = "ALTER TABLE `" + db + "`.`items` MODIFY note INT";
+        assertThatThrownBy(() -> sink.apply(List.of(ChangeBatch.ddl(widened, at(400), refused))))
+                .isInstanceOf(WriteException.class).hasMessageContaining(refused).hasMessageContaining("ddl.error.policy");
+        ChangeEventSink skipping = open(Map.of("ddl.error.policy", "skip"));
+        skipping.apply(List.of(ChangeBatch.ddl(widened, at(400), refused), ChangeBatch.changes(widened, List.of(insert(500, 3L, "c", 8L)))));
+        assertThat(query("SELECT id, note, extra FROM " + db + ".items ORDER BY id")).containsExactly("1|a|5", "2|b|7", "3|c|8");
+    }
 }

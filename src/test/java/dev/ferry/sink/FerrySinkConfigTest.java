@@ -60,6 +60,7 @@ class FerrySinkConfigTest {
         assertThat(config.maxRetries()).isZero();
         assertThat(config.retryBackoff()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.toleratesBadRecords()).isTrue();
+        assertThat(config.ddlErrorPolicy()).isEqualTo(dev.ferry.sink.write.DdlErrorPolicy.FAIL);
     }
 
     @Test
@@ -73,7 +74,7 @@ class FerrySinkConfigTest {
         assertThat(FerrySinkConfig.CONFIG_DEF.groups()).containsExactly("Connection", "Writes", "Errors", "Precheck");
         assertThat(FerrySinkConfig.CONFIG_DEF.names()).containsExactlyInAnyOrder("connection.url", "connection.username",
                 "connection.password", "batch.size", "transaction.max.rows", "table.auto.create", "state.database",
-                "max.retries", "retry.backoff.ms", "precheck.acknowledged.warnings");
+                "max.retries", "retry.backoff.ms", "ddl.error.policy", "precheck.acknowledged.warnings");
     }
 
     @Test

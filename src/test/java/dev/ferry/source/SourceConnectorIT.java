@@ -59,9 +59,14 @@ class SourceConnectorIT {
         stack.rest().createOrUpdate(source.name(), source.config());
         stack.rest().awaitRunning(source.name(), Duration.ofSeconds(60));
 
-        List<ChangeBatch> batches = consume(pipeline.topicPrefix(), 3, Duration.ofSeconds(60));
-        assertThat(batches).extracting(ChangeBatch::kind).containsExactly(BatchKind.SNAPSHOT_BEGIN, BatchKind.ROWS, BatchKind.SNAPSHOT_END);
-        Object[] row = batches.get(1).rows().get(0).after();
+        List<ChangeBatch> batches = consume(pipeline.topicPrefix(), 4, Duration.ofSeconds(60));
+        assertThat(batches).extracting(ChangeBatch::kind)
+                .containsExactly(BatchKind.SCHEMA, BatchKind.SNAPSHOT_BEGIN, BatchKind.ROWS, BatchKind.SNAPSHOT_END);
+        assertThat(batches.get(0).snapshotId()).isEqualTo(batches.get(1).snapshotId());
+        assertThat(batches.get(0).statements()).hasSize(2);
+        assertThat(batches.get(0).statements().get(0)).startsWith("CREATE DATABASE IF NOT EXISTS `src1`");
+        assertThat(batches.get(0).statements().get(1)).startsWith("CREATE TABLE IF NOT EXISTS `src1`.`t` (\n  `id` int(11) NOT NULL,");
+        Object[] row = batches.get(2).rows().get(0).after();
         assertThat(row[0]).isEqualTo(1L);
         assertThat(row[1]).isEqualTo(16777216f);
         assertThat(Double.doubleToRawLongBits((Double) row[2])).isEqualTo(Double.doubleToRawLongBits(-0.0));
@@ -83,12 +88,12 @@ class SourceConnectorIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (changes.size() < 8 && System.nanoTime() < deadline) {
             changes.clear();
-            consume(pipeline.topicPrefix(), 4, Duration.ofSeconds(5)).stream().skip(3).forEach(b -> changes.addAll(b.rows()));
+            consume(pipeline.topicPrefix(), 5, Duration.ofSeconds(5)).stream().skip(4).forEach(b -> changes.addAll(b.rows()));
         }
         // the key change is a delete and an insert; then a delete; then three inserts and two updates
         assertThat(changes).extracting(RowChange::op).containsExactly(RowOp.DELETE, RowOp.INSERT, RowOp.DELETE,
                 RowOp.INSERT, RowOp.INSERT, RowOp.INSERT, RowOp.UPDATE, RowOp.UPDATE);
-        assertThat(changes).allMatch(c -> c.position().isAfter(batches.get(2).watermark()));
+        assertThat(changes).allMatch(c -> c.position().isAfter(batches.get(3).watermark()));
         assertThat(changes).extracting(RowChange::position).doesNotHaveDuplicates().isSorted();
         Object[] streamed = changes.stream().filter(c -> c.op() == RowOp.DELETE && c.before()[0].equals(1L)).findFirst().orElseThrow().before();
         // JSON travels as text: the binlog's is compact, the server's SELECT adds spaces; the documents are equal.

@@ -1,5 +1,6 @@
 package dev.ferry.core.event;
 
+import dev.ferry.core.TableId;
 import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.schema.TableDef;
 
@@ -14,10 +15,13 @@ import java.util.Objects;
  * @param table the source table's definition
  * @param snapshotId the snapshot attempt for snapshot batches, else null
  * @param chunk the snapshot chunk's number within its attempt (0, 1, ...), or -1
- * @param watermark for {@link BatchKind#SNAPSHOT_END}: the snapshot's binlog point, else null
+ * @param watermark for {@link BatchKind#SNAPSHOT_END}: the snapshot's binlog point; for {@link BatchKind#DDL}: the
+ *        statement's binlog position; else null
  * @param rows the row changes, empty for markers
  * @param conflictPolicy what the destination does with rows it already holds when a snapshot writes
  *        into it; the source sets it on every snapshot batch
+ * @param statements for {@link BatchKind#SCHEMA}: the DDL statements to run on the destination, else empty
+ * @param cascadeColumns for {@link BatchKind#CASCADE}: the child's referencing columns, else empty
  */
 public record ChangeBatch(
         BatchKind kind,
@@ -26,22 +30,50 @@ public record ChangeBatch(
         long chunk,
         SourcePosition watermark,
         List<RowChange> rows,
-        ConflictPolicy conflictPolicy) {
+        ConflictPolicy conflictPolicy,
+        List<String> statements,
+        List<String> cascadeColumns) {
+
+    /** The placeholder table name of {@link BatchKind#OBJECTS} batches, and of their topic and progress. */
+    public static final String OBJECTS_TABLE = "__ferry_objects";
 
     public ChangeBatch {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(table, "table");
         Objects.requireNonNull(conflictPolicy, "conflictPolicy");
         rows = List.copyOf(rows);
+        statements = List.copyOf(statements);
+        cascadeColumns = List.copyOf(cascadeColumns);
     }
 
     public ChangeBatch(BatchKind kind, TableDef table, String snapshotId, long chunk, SourcePosition watermark, List<RowChange> rows) {
-        this(kind, table, snapshotId, chunk, watermark, rows, ConflictPolicy.FAIL);
+        this(kind, table, snapshotId, chunk, watermark, rows, ConflictPolicy.FAIL, List.of(), List.of());
     }
 
     /** This batch under another conflict policy. */
     public ChangeBatch withConflictPolicy(ConflictPolicy policy) {
-        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy);
+        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy, statements, cascadeColumns);
+    }
+
+    /** The schema of a table, created on the destination ahead of the snapshot attempt {@code snapshotId}. */
+    public static ChangeBatch schema(TableDef table, String snapshotId, List<String> statements) {
+        return new ChangeBatch(BatchKind.SCHEMA, table, snapshotId, -1, null, List.of(), ConflictPolicy.FAIL, statements, List.of());
+    }
+
+    /** The stored objects of destination database {@code database}, created ahead of snapshot attempt {@code snapshotId}. */
+    public static ChangeBatch objects(String database, String snapshotId, List<String> statements) {
+        return new ChangeBatch(BatchKind.OBJECTS, new TableDef(new TableId(database, OBJECTS_TABLE), List.of(), List.of()), snapshotId,
+                -1, null, List.of(), ConflictPolicy.FAIL, statements, List.of());
+    }
+
+    /** A DDL statement changing {@code table} (its destination definition before the change), at {@code position}. */
+    public static ChangeBatch ddl(TableDef table, SourcePosition position, String statement) {
+        return new ChangeBatch(BatchKind.DDL, table, null, -1, position, List.of(), ConflictPolicy.FAIL, List.of(statement), List.of());
+    }
+
+    /** Changes a cascading foreign key made to rows of {@code child}, matched on {@code columns}. */
+    public static ChangeBatch cascade(TableDef child, List<String> columns, List<RowChange> rows) {
+        return new ChangeBatch(BatchKind.CASCADE, child, null, -1, null, rows, ConflictPolicy.FAIL, List.of(), columns);
     }
 
     public static ChangeBatch changes(TableDef table, List<RowChange> rows) {

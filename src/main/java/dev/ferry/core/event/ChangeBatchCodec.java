@@ -14,12 +14,14 @@ import java.util.List;
  * IEEE 754 bits, decimals and temporals as text, binary strings as raw bytes.
  *
  * <p>Layout: magic, version, kind, conflict policy, table definition, snapshot id, chunk, watermark,
- * rows. Version 1 (before the conflict policy) is still read, as policy {@code fail}.
+ * rows, DDL statements, cascade columns. Version 1 (before the conflict policy) is still read, as policy {@code fail};
+ * version 2 (before DDL statements) as batches without statements.
  */
 public final class ChangeBatchCodec {
     static final int MAGIC = 0xFE;
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final int VERSION_WITHOUT_POLICY = 1;
+    private static final int VERSION_WITHOUT_STATEMENTS = 2;
 
     private static final int NULL = 0;
     private static final int LONG = 1;
@@ -49,6 +51,10 @@ public final class ChangeBatchCodec {
             writeImage(out, row.before(), width);
             writeImage(out, row.after(), width);
         }
+        out.writeVarLong(batch.statements().size());
+        batch.statements().forEach(out::writeString);
+        out.writeVarLong(batch.cascadeColumns().size());
+        batch.cascadeColumns().forEach(out::writeString);
         return out.toByteArray();
     }
 
@@ -58,7 +64,7 @@ public final class ChangeBatchCodec {
             throw new MalformedBatchException("not a Ferry change batch (bad magic byte)");
         }
         int version = in.readByte();
-        if (version != VERSION && version != VERSION_WITHOUT_POLICY) {
+        if (version != VERSION && version != VERSION_WITHOUT_POLICY && version != VERSION_WITHOUT_STATEMENTS) {
             throw new MalformedBatchException("change batch format version " + version + " is not supported (expected " + VERSION + ")");
         }
         int kindCode = in.readByte();
@@ -79,10 +85,21 @@ public final class ChangeBatchCodec {
             SourcePosition position = readPosition(in);
             rows.add(new RowChange(op, position, readImage(in, width), readImage(in, width)));
         }
+        List<String> statements = version == VERSION ? readStrings(in) : List.of();
+        List<String> cascadeColumns = version == VERSION ? readStrings(in) : List.of();
         if (!in.exhausted()) {
             throw new MalformedBatchException("trailing bytes after the last row");
         }
-        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy);
+        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy, statements, cascadeColumns);
+    }
+
+    private static List<String> readStrings(BinaryReader in) {
+        int count = in.readCount();
+        List<String> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(in.readString());
+        }
+        return out;
     }
 
     private static ConflictPolicy policy(int code) {

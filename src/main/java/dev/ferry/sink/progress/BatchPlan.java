@@ -26,7 +26,11 @@ public record BatchPlan(Action action, List<RowChange> rows, TableProgress next)
         /** Apply {@link BatchPlan#rows()} and record the progress. */
         APPLY_ROWS,
         /** Record the progress only (the end of a snapshot). */
-        RECORD_PROGRESS
+        RECORD_PROGRESS,
+        /** Run the batch's DDL statements when the table does not exist; no progress changes. */
+        CREATE_SCHEMA,
+        /** Run the batch's DDL statement, then record its position. */
+        APPLY_DDL
     }
 
     static BatchPlan skip(TableProgress current) {

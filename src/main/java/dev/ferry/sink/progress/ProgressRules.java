@@ -23,7 +23,10 @@ import java.util.Objects;
  *       above the last applied chunk.</li>
  *   <li>SNAPSHOT_END of the recorded, unfinished attempt completes it and sets the watermark to the
  *       snapshot's binlog point.</li>
- *   <li>A binlog change applies only if its position is after the watermark; the watermark then
+ *   <li>SCHEMA with the recorded snapshot id is a duplicate: its attempt already started, after the
+ *       schema step. Any other creates the table when it is missing.</li>
+ *   <li>A DDL statement applies only if its position is after the watermark, which then moves to it.</li>
+ *   <li>A binlog change, or a cascade a parent's binlog change made, applies only if its position is after the watermark; the watermark then
  *       moves to the last applied change. A table without any progress applies every change.</li>
  * </ul>
  */
@@ -39,6 +42,13 @@ public final class ProgressRules {
                             batch.conflictPolicy() == ConflictPolicy.PROCEED && current.equals(TableProgress.NONE)));
             case SNAPSHOT_END -> isCurrentAttempt(current, batch)
                     ? new BatchPlan(BatchPlan.Action.RECORD_PROGRESS, List.of(), current.finishSnapshot(batch.watermark()))
+                    : BatchPlan.skip(current);
+            case SCHEMA, OBJECTS -> Objects.equals(current.snapshotId(), batch.snapshotId())
+                    ? BatchPlan.skip(current)
+                    : new BatchPlan(BatchPlan.Action.CREATE_SCHEMA, List.of(), current);
+            case CASCADE -> planChanges(current, batch);
+            case DDL -> batch.watermark().isAfter(current.watermark())
+                    ? new BatchPlan(BatchPlan.Action.APPLY_DDL, List.of(), current.withWatermark(batch.watermark()))
                     : BatchPlan.skip(current);
             case ROWS -> batch.isSnapshot() ? planChunk(current, batch) : planChanges(current, batch);
         };

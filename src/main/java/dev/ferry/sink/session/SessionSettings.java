@@ -1,6 +1,7 @@
 package dev.ferry.sink.session;
 
 import dev.ferry.core.config.SinkSession;
+import dev.ferry.core.ddl.StoredObjectRewriter;
 
 /**
  * The session every sink connection runs with, set once when the connection opens.
@@ -8,6 +9,8 @@ import dev.ferry.core.config.SinkSession;
  * <ul>
  *   <li>{@code foreign_key_checks=0}: tables arrive in any order and rows of one table in key order,
  *       not in the order constraints would need.</li>
+ *   <li>{@code @ferry_sink=1}: triggers that schema migration created test it and do not fire for the
+ *       sink's writes (their effects on the source arrive as changes of their own).</li>
  *   <li>{@code time_zone='+00:00'}: TIMESTAMP values arrive as UTC literals.</li>
  *   <li>A fixed {@code sql_mode}, whatever the server's default:
  *       {@code STRICT_TRANS_TABLES} so a value the destination cannot hold fails instead of being
@@ -27,7 +30,7 @@ public final class SessionSettings {
     public static final String SQL_MODE = SinkSession.SQL_MODE;
 
     public static final String INIT_SQL = "SET SESSION foreign_key_checks = 0, time_zone = '" + SinkSession.TIME_ZONE + "', sql_mode = '"
-            + SQL_MODE + "'";
+            + SQL_MODE + "', " + StoredObjectRewriter.SINK_VARIABLE + " = 1";
 
     /** {@link #SQL_MODE} without STRICT_TRANS_TABLES, for one statement, as an optimizer hint. */
     public static final String NON_STRICT_HINT = "/*+ SET_VAR(sql_mode = '"

@@ -52,6 +52,30 @@ public final class DestinationTables {
         known.add(table.id());
     }
 
+    /**
+     * The schema step: runs the DDL statements of a SCHEMA batch (CREATE DATABASE and CREATE TABLE, both
+     * IF NOT EXISTS) when the table does not exist. An existing table is kept as it is, whatever its
+     * definition; the conflict policy then decides about the rows it holds.
+     */
+    public void createSchema(StatementWriter writer, TableDef table, List<String> statements) throws WriteException {
+        List<String> names = table.columns().stream().map(ColumnDef::name).toList();
+        if (exists(writer, table.id())) {
+            LOG.info("Destination table {} exists; the schema step keeps its definition", table.id());
+        }
+        else {
+            for (String statement : statements) {
+                writer.executePlain(table.id(), names, StatementKind.CREATE_SCHEMA, statement);
+            }
+            LOG.info("Created destination table {} from the source's definition", table.id());
+        }
+        known.add(table.id());
+    }
+
+    /** Forgets a table (after DDL dropped it), so the next batch for it checks again. */
+    public void forget(TableId table) {
+        known.remove(table);
+    }
+
     private static boolean exists(StatementWriter writer, TableId table) throws WriteException {
         try (PreparedStatement query = writer.connection().prepareStatement(TableExistsQuery.SQL)) {
             query.setString(1, table.database());

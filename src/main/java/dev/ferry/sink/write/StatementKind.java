@@ -10,10 +10,16 @@ public enum StatementKind {
     INSERT("insert"),
     /** UPDATE of one keyless row. */
     UPDATE("update"),
+    /** DELETE or UPDATE of child rows by their referencing columns, repeating a source cascade. */
+    CASCADE("cascade"),
     /** DELETE of every row when a new snapshot attempt starts. */
     DELETE_ALL("delete all rows"),
     /** CREATE DATABASE / CREATE TABLE of a missing destination table. */
     CREATE_TABLE("create table"),
+    /** A DDL statement of the schema step (the source's CREATE DATABASE or CREATE TABLE, mapped). */
+    CREATE_SCHEMA("create schema"),
+    /** A DDL statement replayed from the source's binlog. */
+    DDL("ddl"),
     /** The lookup whether a destination table exists. */
     CHECK_TABLE("check table"),
     /** Reading or writing the progress table, or creating it. */

@@ -2,6 +2,7 @@ package dev.ferry.source.snapshot;
 
 import dev.ferry.core.TableId;
 import dev.ferry.core.config.ConflictPolicy;
+import dev.ferry.core.ddl.OnlineSchemaChange;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.mapping.MappedTable;
 import dev.ferry.core.mapping.MappingException;
@@ -10,6 +11,8 @@ import dev.ferry.source.FerrySourceConfig;
 import dev.ferry.source.SourceConnections;
 import dev.ferry.source.SourceRecords;
 import dev.ferry.source.catalog.TableCatalog;
+import dev.ferry.source.schema.SchemaReader;
+import dev.ferry.source.schema.StoredObjectReader;
 import dev.ferry.core.config.MigrationType;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -59,13 +62,19 @@ public final class SnapshotRunner implements Runnable {
         try (Connection snapshot = connections.open(); Connection probe = connections.open()) {
             reading.set(snapshot);
             BinlogCoordinates point = ConsistentSnapshot.open(snapshot, probe, config.includes(MigrationType.INCREMENTAL));
-            List<TableId> tables = TableCatalog.selectedTables(snapshot, config.selection());
+            // Shadow tables of an online schema change running now are not migrated; the change lands at its cut-over.
+            OnlineSchemaChange shadows = new OnlineSchemaChange(config.mapping());
+            List<TableId> tables = TableCatalog.selectedTables(snapshot, config.selection()).stream()
+                    .filter(t -> shadows.realTableOf(t) == null).toList();
             String snapshotId = UUID.randomUUID().toString();
             long started = System.nanoTime();
             for (TableId table : tables) {
                 if (!state.isCompleted(table)) {
                     snapshotTable(snapshot, table, snapshotId, point);
                 }
+            }
+            if (config.includes(MigrationType.SCHEMA)) {
+                sendStoredObjects(snapshot, tables, snapshotId);
             }
             snapshot.commit();
             state = state.finished(point);
@@ -96,6 +105,12 @@ public final class SnapshotRunner implements Runnable {
         TableDef destination = mapped.destination();
         ConflictPolicy policy = config.conflictPolicy();
         long started = System.nanoTime();
+        if (config.includes(MigrationType.SCHEMA)) {
+            // Read inside the snapshot's transaction, and sent ahead of SNAPSHOT_BEGIN on the table's topic:
+            // the destination creates the table before any of its rows arrive.
+            List<String> ddl = new SchemaReader(config.mapping()).statements(snapshot, def);
+            out.put(records.snapshotBatch(table, ChangeBatch.schema(destination, snapshotId, ddl), state.toOffset()));
+        }
         out.put(records.snapshotBatch(table, ChangeBatch.snapshotBegin(destination, snapshotId).withConflictPolicy(policy),
                 state.toOffset()));
         TableSnapshotReader.Result result = new TableSnapshotReader.Result(0, 0);
@@ -111,6 +126,40 @@ public final class SnapshotRunner implements Runnable {
         out.put(records.snapshotBatch(table, ChangeBatch.snapshotEnd(destination, snapshotId, result.chunks(),
                 point == null ? null : point.watermark()).withConflictPolicy(policy), state.toOffset()));
         LOG.info("Snapshot of {} into {}: {} rows in {} s", table, destination.id(), result.rows(), seconds(started));
+    }
+
+    /**
+     * For every database selected as a whole that has views, routines or triggers: one OBJECTS record,
+     * after its tables' snapshots, with its tables' CREATE statements ahead of the objects' (see
+     * {@link dev.ferry.core.event.BatchKind#OBJECTS}).
+     */
+    private void sendStoredObjects(Connection snapshot, List<TableId> tables, String snapshotId) throws Exception {
+        Map<String, List<TableId>> byDatabase = new LinkedHashMap<>();
+        tables.forEach(t -> byDatabase.computeIfAbsent(t.database(), d -> new java.util.ArrayList<>()).add(t));
+        StoredObjectReader objects = new StoredObjectReader(config.mapping(), config.migratesEvents());
+        SchemaReader schema = new SchemaReader(config.mapping());
+        for (Map.Entry<String, List<TableId>> database : byDatabase.entrySet()) {
+            String name = database.getKey();
+            if (!config.mapping().isWholeDatabaseSelected(name)) {
+                continue;
+            }
+            List<String> created = objects.statements(snapshot, name);
+            if (created.isEmpty()) {
+                continue;
+            }
+            List<String> statements = new java.util.ArrayList<>();
+            for (TableId table : database.getValue()) {
+                TableDef def = TableCatalog.read(snapshot, table);
+                if (def != null) {
+                    List<String> ddl = schema.statements(snapshot, def);
+                    statements.addAll(statements.isEmpty() ? ddl : ddl.subList(1, ddl.size()));
+                }
+            }
+            statements.addAll(created);
+            out.put(records.snapshotBatch(new TableId(name, ChangeBatch.OBJECTS_TABLE),
+                    ChangeBatch.objects(config.mapping().destinationDatabase(name), snapshotId, statements), state.toOffset()));
+            LOG.info("Schema migration: {} statements for the views, routines and triggers of {}", created.size(), name);
+        }
     }
 
     private MappedTable mapped(TableDef def) {

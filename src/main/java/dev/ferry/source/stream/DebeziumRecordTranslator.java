@@ -1,6 +1,8 @@
 package dev.ferry.source.stream;
 
 import dev.ferry.core.TableId;
+import dev.ferry.core.cascade.Cascade;
+import dev.ferry.core.cascade.CascadePlanner;
 import dev.ferry.core.mapping.MappedTable;
 import dev.ferry.core.mapping.MappingException;
 import dev.ferry.core.mapping.ObjectMapping;
@@ -33,6 +35,7 @@ import java.util.Map;
  */
 public final class DebeziumRecordTranslator implements AutoCloseable {
     private static final String OLD_KEY_HEADER = "__debezium.oldkey";
+    private static final String NEW_KEY_HEADER = "__debezium.newkey";
     private static final java.time.Duration PROGRESS_INTERVAL = java.time.Duration.ofSeconds(5);
     /** Row data after which a batch is cut, as the snapshot's default chunk: records stay far below Kafka's limits. */
     static final long BATCH_BYTES = 512 * 1024;
@@ -43,6 +46,10 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
     private final SnapshotCoverage coverage;
     private final long progressIntervalNanos;
     private long lastProgressNanos = System.nanoTime();
+    private CascadePlanner cascades;
+    private final SchemaChangeRecords schemaChanges;
+    /** The delete half of a parent's key change, until its insert half arrives. */
+    private RowChange pendingKeyChange;
 
     private final Map<TableDef, MappedTable> mapped = new IdentityHashMap<>();
 
@@ -56,6 +63,7 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
         this.records = records;
         this.mapping = mapping;
         this.catalog = new StreamCatalog(connections);
+        this.schemaChanges = new SchemaChangeRecords(records, mapping, catalog, this::mapped);
         this.coverage = coverage;
         this.progressIntervalNanos = progressInterval.toNanos();
     }
@@ -67,12 +75,34 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
         SourceRecord last = null;
         long bytes = 0;
         for (SourceRecord event : events) {
+            if (event.value() instanceof Struct change && change.schema().field("ddl") != null) {
+                List<SourceRecord> ddl = schemaChanges.records(change, event);
+                if (!ddl.isEmpty()) {
+                    // Everything before the DDL goes first, on every table's topic.
+                    if (current != null) {
+                        flush(out, current, rows, last);
+                        rows = new ArrayList<>();
+                        current = null;
+                    }
+                    out.addAll(ddl);
+                }
+                continue;
+            }
             if (!(event.value() instanceof Struct envelope) || envelope.schema().field("op") == null) {
                 continue;
             }
             Struct source = envelope.getStruct("source");
             TableId id = new TableId(source.getString("db"), source.getString("table"));
-            if (!mapping.isTableSelected(id) || coverage.covers(id, gtidOf(source))) {
+            if (!mapping.isTableSelected(id) || schemaChanges.isShadowTable(id) || coverage.covers(id, gtidOf(source))) {
+                continue;
+            }
+            if ("t".equals(envelope.getString("op"))) {
+                if (current != null) {
+                    flush(out, current, rows, last);
+                    rows = new ArrayList<>();
+                    current = null;
+                }
+                out.add(schemaChanges.truncate(id, source, event));
                 continue;
             }
             Schema rowSchema = envelope.schema().field("before").schema();
@@ -83,12 +113,21 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
                 bytes = 0;
             }
             current = table;
-            RowChange change = table.map(rowChange(table.source(), envelope, source, event));
+            RowChange raw = rowChange(table.source(), envelope, source, event);
+            RowChange change = table.map(raw);
             if (change != null) {
                 rows.add(change);
                 bytes += sizeOf(change.before()) + sizeOf(change.after());
             }
             last = event;
+            List<SourceRecord> cascaded = cascadesOf(table.source(), raw, event, gtidOf(source));
+            if (!cascaded.isEmpty()) {
+                // The child's cascade follows the parent's change on the child's own topic, in binlog order.
+                flush(out, current, rows, last);
+                rows = new ArrayList<>();
+                current = null;
+                out.addAll(cascaded);
+            }
         }
         if (current != null) {
             flush(out, current, rows, last);
@@ -99,6 +138,47 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
         }
         if (!out.isEmpty()) {
             lastProgressNanos = System.nanoTime();
+        }
+        return out;
+    }
+
+    /**
+     * CASCADE batches for the child rows a parent change made InnoDB change, which the binlog lacks. A
+     * key change arrives as a delete (with the new key in a header) and an insert from the same binlog
+     * row; the two are taken together as the update they are.
+     */
+    private List<SourceRecord> cascadesOf(TableDef parent, RowChange raw, SourceRecord event, String gtid) {
+        if (cascades == null) {
+            cascades = new CascadePlanner(catalog.foreignKeys(), mapping);
+        }
+        if (!cascades.hasChildren(parent.id())) {
+            return List.of();
+        }
+        RowChange change = raw;
+        if (raw.op() == RowOp.DELETE && event.headers().lastWithName(NEW_KEY_HEADER) != null) {
+            pendingKeyChange = raw;
+            return List.of();
+        }
+        if (raw.op() == RowOp.INSERT && pendingKeyChange != null && event.headers().lastWithName(OLD_KEY_HEADER) != null) {
+            change = new RowChange(RowOp.UPDATE, raw.position(), pendingKeyChange.before(), raw.after());
+        }
+        pendingKeyChange = null;
+        List<SourceRecord> out = new ArrayList<>();
+        SourcePosition at = change.position();
+        int sub = 2;    // after the change's own sub-positions (0, and 1 for a key change's insert)
+        for (Cascade cascade : cascades.cascades(parent, change)) {
+            // Two foreign keys of one child on one parent cascade at one binlog row: each gets its own position.
+            SourcePosition position = new SourcePosition(at.fileSequence(), at.position(), at.row(), sub++);
+            TableId childId = cascade.key().child();
+            TableDef childDef = catalog.current(childId);
+            if (childDef == null || coverage.covers(childId, gtid)) {
+                continue;
+            }
+            MappedTable child = mapped(childDef);
+            List<String> columns = cascade.key().childColumns().stream().map(c -> mapping.destinationColumn(childId, c)).toList();
+            RowChange childChange = cascade.toChildChange(child.destination(), columns, position);
+            out.add(records.batch(childId, ChangeBatch.cascade(child.destination(), columns, List.of(childChange)),
+                    event.sourcePartition(), event.sourceOffset()));
         }
         return out;
     }

@@ -58,7 +58,10 @@ final class DebeziumSettings {
         props.put("converters", "ferryraw");
         props.put("ferryraw.type", RawCharacterConverter.class.getName());
         props.put("tombstones.on.delete", "false");
-        props.put("include.schema.changes", "false");
+        // Ferry replays DDL on the destination (DebeziumRecordTranslator); Debezium's schema change events carry it.
+        props.put("include.schema.changes", "true");
+        // TRUNCATE TABLE reaches Ferry only as Debezium's truncate event, which it skips by default.
+        props.put("skipped.operations", "none");
         props.put("max.batch.size", "4096");
         props.put("max.queue.size", "16384");
         props.put("poll.interval.ms", "50");

@@ -4,6 +4,8 @@ import dev.ferry.core.TableId;
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.source.SourceConnections;
+import dev.ferry.core.schema.ForeignKey;
+import dev.ferry.source.catalog.ForeignKeyCatalog;
 import dev.ferry.source.catalog.TableCatalog;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
@@ -43,6 +45,38 @@ final class StreamCatalog implements AutoCloseable {
         }
         tables.put(id, fresh);
         return fresh;
+    }
+
+    /** Forgets a table's definition (after DDL changed it). */
+    void forget(TableId id) {
+        tables.remove(id);
+    }
+
+    /** The current definition of a table, read from the source when not known yet. */
+    TableDef current(TableId id) {
+        TableDef known = tables.get(id);
+        if (known == null) {
+            known = load(id);
+            if (known == null) {
+                return null;
+            }
+            tables.put(id, known);
+        }
+        return known;
+    }
+
+    /** The source's foreign keys whose actions change child rows. */
+    List<ForeignKey> foreignKeys() {
+        try {
+            if (connection == null || !connection.isValid(5)) {
+                connection = connections.open();
+            }
+            return ForeignKeyCatalog.changingChildren(connection);
+        }
+        catch (SQLException e) {
+            connection = null;
+            throw new RetriableException("Reading the foreign keys of the source failed: " + e.getMessage(), e);
+        }
     }
 
     private TableDef load(TableId id) {

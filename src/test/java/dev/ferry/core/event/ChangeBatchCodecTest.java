@@ -69,8 +69,13 @@ class ChangeBatchCodecTest {
 
     @Test
     void readsVersionOneBatchesAsPolicyFail() {
-        byte[] v2 = ChangeBatchCodec.encode(ChangeBatch.snapshotBegin(TABLE, "s").withConflictPolicy(ConflictPolicy.PROCEED));
-        assertThat(v2[1]).isEqualTo((byte) ChangeBatchCodec.VERSION);
+        byte[] v3 = ChangeBatchCodec.encode(ChangeBatch.snapshotBegin(TABLE, "s").withConflictPolicy(ConflictPolicy.PROCEED));
+        assertThat(v3[1]).isEqualTo((byte) ChangeBatchCodec.VERSION);
+        // Version 2 is version 3 without the statement and cascade column counts at the end.
+        byte[] v2 = java.util.Arrays.copyOf(v3, v3.length - 2);
+        v2[1] = 2;
+        assertThat(ChangeBatchCodec.decode(v2).conflictPolicy()).isEqualTo(ConflictPolicy.PROCEED);
+        assertThat(ChangeBatchCodec.decode(v2).statements()).isEmpty();
         // Version 1 is version 2 without the policy byte after the kind.
         byte[] v1 = new byte[v2.length - 1];
         v1[0] = v2[0];
@@ -81,13 +86,33 @@ class ChangeBatchCodecTest {
         assertThat(decoded.conflictPolicy()).isEqualTo(ConflictPolicy.FAIL);
         assertThat(decoded.table()).isEqualTo(TABLE);
         assertThat(decoded.snapshotId()).isEqualTo("s");
-        byte[] badPolicy = v2.clone();
+        byte[] badPolicy = v3.clone();
         badPolicy[3] = 7;
         assertThatThrownBy(() -> ChangeBatchCodec.decode(badPolicy)).isInstanceOf(MalformedBatchException.class)
                 .hasMessageContaining("conflict policy");
-        byte[] future = v2.clone();
-        future[1] = 3;
-        assertThatThrownBy(() -> ChangeBatchCodec.decode(future)).hasMessageContaining("version 3");
+        byte[] future = v3.clone();
+        future[1] = 4;
+        assertThatThrownBy(() -> ChangeBatchCodec.decode(future)).hasMessageContaining("version 4");
+    }
+
+    @Test
+    void schemaBatchesCarryTheirStatements() {
+        List<String> ddl = List.of("CREATE DATABASE IF NOT EXISTS `d`", "CREATE TABLE IF NOT EXISTS `d`.`t` (\n  `id` int\n) COMMENT='é'");
+        ChangeBatch decoded = ChangeBatchCodec.decode(ChangeBatchCodec.encode(ChangeBatch.schema(TABLE, "s", ddl)));
+        assertThat(decoded.kind()).isEqualTo(BatchKind.SCHEMA);
+        assertThat(decoded.snapshotId()).isEqualTo("s");
+        assertThat(decoded.statements()).isEqualTo(ddl);
+        assertThat(decoded.cascadeColumns()).isEmpty();
+    }
+
+    @Test
+    void cascadeBatchesCarryTheirColumns() {
+        RowChange change = new RowChange(RowOp.UPDATE, new SourcePosition(1, 2, 0, 1), new Object[] {null, "1", null, null, null, null},
+                new Object[] {null, null, null, null, null, null});
+        ChangeBatch decoded = ChangeBatchCodec.decode(ChangeBatchCodec.encode(ChangeBatch.cascade(TABLE, List.of("note"), List.of(change))));
+        assertThat(decoded.kind()).isEqualTo(BatchKind.CASCADE);
+        assertThat(decoded.cascadeColumns()).containsExactly("note");
+        assertThat(decoded.rows()).singleElement().satisfies(r -> assertThat(r.before()).containsExactly(null, "1", null, null, null, null));
     }
 
     @Test

@@ -29,6 +29,33 @@ class ProgressRulesTest {
     }
 
     @Test
+    void theSchemaStepRunsBeforeItsAttemptStartedAndNeverAfter() {
+        ChangeBatch schema = ChangeBatch.schema(T, "s2", List.of("CREATE TABLE IF NOT EXISTS `d`.`t` (`id` int)"));
+        TableProgress earlier = inSnapshot("s1", 4).finishSnapshot(POINT);
+        for (TableProgress before : List.of(TableProgress.NONE, earlier)) {
+            BatchPlan plan = ProgressRules.plan(before, schema);
+            assertThat(plan.action()).isEqualTo(Action.CREATE_SCHEMA);
+            assertThat(plan.next()).isEqualTo(before);
+        }
+        // A redelivered SCHEMA batch after its SNAPSHOT_BEGIN was applied, even once the table has moved on.
+        assertThat(ProgressRules.plan(inSnapshot("s2", 7), schema).action()).isEqualTo(Action.SKIP);
+        assertThat(ProgressRules.plan(inSnapshot("s2", 7).finishSnapshot(POINT), schema).action()).isEqualTo(Action.SKIP);
+    }
+
+    @Test
+    void aDdlStatementAppliesOnceAfterTheWatermark() {
+        TableProgress done = inSnapshot("s1", 4).finishSnapshot(POINT);
+        ChangeBatch alter = ChangeBatch.ddl(T, new SourcePosition(3, 1500, 0, 0), "ALTER TABLE `d`.`t` ADD COLUMN x INT");
+        BatchPlan plan = ProgressRules.plan(done, alter);
+        assertThat(plan.action()).isEqualTo(Action.APPLY_DDL);
+        assertThat(plan.next().watermark()).isEqualTo(new SourcePosition(3, 1500, 0, 0));
+        assertThat(ProgressRules.plan(plan.next(), alter).action()).isEqualTo(Action.SKIP);
+        // A statement the snapshot already reflects is not replayed.
+        assertThat(ProgressRules.plan(done, ChangeBatch.ddl(T, new SourcePosition(3, 999, 0, 0), "ALTER TABLE `d`.`t` ADD COLUMN x INT"))
+                .action()).isEqualTo(Action.SKIP);
+    }
+
+    @Test
     void snapshotBeginOfANewAttemptRestartsTheTable() {
         BatchPlan plan = ProgressRules.plan(TableProgress.NONE, ChangeBatch.snapshotBegin(T, "s1"));
         assertThat(plan.action()).isEqualTo(Action.RESTART_SNAPSHOT);

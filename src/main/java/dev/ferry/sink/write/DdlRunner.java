@@ -1,0 +1,95 @@
+package dev.ferry.sink.write;
+
+import dev.ferry.core.TableId;
+import dev.ferry.core.event.SourcePosition;
+import dev.ferry.sink.dialect.ReplayedDdl;
+import dev.ferry.sink.dialect.StoredObjects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs DDL on the destination: statements replayed from the source's binlog, under the
+ * {@link DdlErrorPolicy}, and the stored objects of schema migration. DDL commits by itself, so callers
+ * commit their pending work first.
+ */
+public final class DdlRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(DdlRunner.class);
+
+    private final DdlErrorPolicy policy;
+
+    public DdlRunner(DdlErrorPolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * Replays one statement. An error saying its effect is already there (a duplicate column or index, a
+     * column or index already gone, a table already dropped or existing: a replay after a crash between
+     * the statement and its recorded position) is taken as applied. A transient error is thrown as such
+     * (retried); any other stops the task with the statement and the error, or under {@code skip} is
+     * logged and passed.
+     */
+    public void replay(StatementWriter writer, TableId table, SourcePosition at, String ddl) throws WriteException {
+        try (Statement statement = writer.connection().createStatement()) {
+            statement.execute(ddl);
+            LOG.info("Replayed DDL on {} at {}: {}", table, at, StoredObjects.describe(ddl));
+        }
+        catch (SQLException e) {
+            if (ErrorKind.of(e) == ErrorKind.TRANSIENT) {
+                throw StatementWriter.failure(table, List.of(), StatementKind.DDL, e);
+            }
+            if (ReplayedDdl.alreadyApplied(e)) {
+                LOG.warn("DDL on {} at {} is already in effect on the destination ({}); taken as applied: {}", table, at,
+                        e.getMessage(), StoredObjects.describe(ddl));
+            }
+            else if (policy == DdlErrorPolicy.SKIP) {
+                LOG.warn("DDL on {} at {} failed on the destination and is skipped (ddl.error.policy=skip): {} -- statement: {}",
+                        table, at, e.getMessage(), ddl);
+            }
+            else {
+                throw WriteException.permanent(table, StatementKind.DDL, "the DDL statement at binlog position " + at
+                        + " failed on the destination: " + e.getMessage() + " -- statement: " + ddl + ". Fix the destination "
+                        + "table so the statement can run (or run an equivalent one yourself and set ddl.error.policy=skip "
+                        + "until it is past), then restart the connector.");
+            }
+        }
+    }
+
+    /**
+     * Creates a database's stored objects. An object that exists is kept; one the destination refuses (it
+     * reads a database that is not migrated, or uses a feature the destination lacks) is logged as not
+     * created, and the others still are. The session's settings, whose sql_mode the statements set per
+     * routine, are restored afterwards with {@code sessionSql}.
+     */
+    public void createObjects(StatementWriter writer, TableId id, List<String> statements, String sessionSql) throws WriteException {
+        int created = 0;
+        List<String> refused = new ArrayList<>();
+        try (Statement statement = writer.connection().createStatement()) {
+            for (String ddl : statements) {
+                try {
+                    statement.execute(ddl);
+                    created++;
+                }
+                catch (SQLException e) {
+                    if (ErrorKind.of(e) == ErrorKind.TRANSIENT) {
+                        throw e;
+                    }
+                    if (!StoredObjects.alreadyExists(e)) {
+                        refused.add(StoredObjects.describe(ddl) + ": " + e.getMessage());
+                    }
+                }
+            }
+            statement.execute(sessionSql);
+        }
+        catch (SQLException e) {
+            throw StatementWriter.failure(id, List.of(), StatementKind.CREATE_SCHEMA, e);
+        }
+        refused.forEach(r -> LOG.warn("Schema migration: not created on the destination: {}", r));
+        LOG.info("Schema migration of the views, routines and triggers of {}: {} statements run, {} refused", id.database(),
+                created, refused.size());
+    }
+}

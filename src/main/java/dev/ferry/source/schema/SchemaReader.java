@@ -1,0 +1,50 @@
+package dev.ferry.source.schema;
+
+import dev.ferry.core.TableId;
+import dev.ferry.core.ddl.CreateDatabaseRewriter;
+import dev.ferry.core.ddl.CreateTableRewriter;
+import dev.ferry.core.mapping.ObjectMapping;
+import dev.ferry.core.schema.TableDef;
+import dev.ferry.core.sql.SqlBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Reads a table's definition as the source server writes it ({@code SHOW CREATE DATABASE},
+ * {@code SHOW CREATE TABLE}) and returns the destination's DDL under the object mapping: the
+ * statements of the table's SCHEMA batch.
+ */
+public final class SchemaReader {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaReader.class);
+
+    private final ObjectMapping mapping;
+
+    public SchemaReader(ObjectMapping mapping) {
+        this.mapping = mapping;
+    }
+
+    /** CREATE DATABASE IF NOT EXISTS and CREATE TABLE IF NOT EXISTS for the destination of {@code source}. */
+    public List<String> statements(Connection connection, TableDef source) throws SQLException {
+        TableId id = source.id();
+        String database = showCreate(connection, new SqlBuilder().sql("SHOW CREATE DATABASE ").identifier(id.database()).toString());
+        String table = showCreate(connection, new SqlBuilder().sql("SHOW CREATE TABLE ").table(id).toString());
+        CreateTableRewriter tables = new CreateTableRewriter(mapping, reason -> LOG.warn("Schema migration: {}", reason));
+        return List.of(CreateDatabaseRewriter.rewrite(database, mapping.destinationDatabase(id.database())),
+                tables.rewrite(source, table));
+    }
+
+    private static String showCreate(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            if (!result.next()) {
+                throw new SQLException(sql + " returned nothing");
+            }
+            return result.getString(2);
+        }
+    }
+}
