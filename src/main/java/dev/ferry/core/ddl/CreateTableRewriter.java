@@ -48,6 +48,18 @@ public final class CreateTableRewriter {
      * @throws DdlSyntaxException when the text is not a CREATE TABLE statement
      */
     public String rewrite(TableDef source, String showCreateTable) {
+        return rewrite(source, showCreateTable, null);
+    }
+
+    /**
+     * As {@link #rewrite(TableDef, String)}, with the table's default collation written out when the
+     * source left it implicit ({@code DEFAULT CHARSET=utf8mb4} alone): the charset's default collation
+     * differs between versions (5.7's utf8mb4 default is utf8mb4_general_ci, 8.0's utf8mb4_0900_ai_ci),
+     * so an implicit one would change every inheriting column's collation on the way from 5.7 to 8.0.
+     *
+     * @param tableCollation the source table's {@code TABLE_COLLATION}; null to keep the options as written
+     */
+    public String rewrite(TableDef source, String showCreateTable, String tableCollation) {
         List<DdlToken> tokens = DdlTokenizer.tokenize(showCreateTable);
         int create = Tokens.next(tokens, 0);
         int table = Tokens.next(tokens, create + 1);
@@ -86,8 +98,35 @@ public final class CreateTableRewriter {
             out.addAll(kept.get(i));
         }
         out.addAll(tokens.subList(bodyEnd, close + 1));
-        out.addAll(partitioning(new ArrayList<>(tokens.subList(close + 1, tokens.size())), columns));
+        out.addAll(explicitCollation(partitioning(new ArrayList<>(tokens.subList(close + 1, tokens.size())), columns),
+                tableCollation));
         return Tokens.text(out);
+    }
+
+    /** Table options with {@code COLLATE=<collation>} after the default character set when they name none. */
+    private static List<DdlToken> explicitCollation(List<DdlToken> options, String collation) {
+        if (collation == null || Tokens.word(options, 0, "COLLATE") >= 0) {
+            return options;
+        }
+        int charset = Tokens.word(options, 0, "CHARSET");
+        if (charset < 0) {
+            int character = Tokens.word(options, 0, "CHARACTER");
+            charset = character < 0 ? -1 : Tokens.word(options, character + 1, "SET");
+        }
+        if (charset < 0) {
+            return options;
+        }
+        int value = Tokens.next(options, charset + 1);
+        if (value < options.size() && options.get(value).isSymbol("=")) {
+            value = Tokens.next(options, value + 1);
+        }
+        if (value >= options.size()) {
+            return options;
+        }
+        List<DdlToken> out = new ArrayList<>(options.subList(0, value + 1));
+        out.addAll(List.of(DdlToken.space(), DdlToken.word("COLLATE"), DdlToken.symbol("="), DdlToken.word(collation)));
+        out.addAll(options.subList(value + 1, options.size()));
+        return out;
     }
 
     private List<DdlToken> element(List<DdlToken> element, ColumnRefs columns) {

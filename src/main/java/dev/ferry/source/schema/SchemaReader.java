@@ -36,7 +36,19 @@ public final class SchemaReader {
         String table = showCreate(connection, new SqlBuilder().sql("SHOW CREATE TABLE ").table(id).toString());
         CreateTableRewriter tables = new CreateTableRewriter(mapping, reason -> LOG.warn("Schema migration: {}", reason));
         return List.of(CreateDatabaseRewriter.rewrite(database, mapping.destinationDatabase(id.database())),
-                tables.rewrite(source, table));
+                tables.rewrite(source, table, tableCollation(connection, id)));
+    }
+
+    /** The table's default collation, written out so the destination does not pick its own version's default. */
+    private static String tableCollation(Connection connection, TableId id) throws SQLException {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                "SELECT TABLE_COLLATION FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            statement.setString(1, id.database());
+            statement.setString(2, id.table());
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        }
     }
 
     private static String showCreate(Connection connection, String sql) throws SQLException {

@@ -62,6 +62,19 @@ class CreateTableRewriterTest {
     }
 
     @Test
+    void anImplicitTableCollationIsWrittenOutSoAnotherVersionKeepsIt() {
+        ObjectMapping identity = ObjectMapping.of(new TableSelection(List.of(), List.of(), List.of()));
+        CreateTableRewriter rewriter = new CreateTableRewriter(identity, dropped::add);
+        String fromMySql57 = "CREATE TABLE `t` (\n  `id` int(11) NOT NULL,\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";
+        assertThat(rewriter.rewrite(ORDERS_DEF, fromMySql57, "utf8mb4_general_ci"))
+                .endsWith(") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci");
+        String explicit = fromMySql57 + " COLLATE=utf8mb4_bin";
+        assertThat(rewriter.rewrite(ORDERS_DEF, explicit, "utf8mb4_bin")).endsWith("DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin")
+                .doesNotContain("COLLATE=utf8mb4_bin COLLATE");
+        assertThat(rewriter.rewrite(ORDERS_DEF, fromMySql57, null)).endsWith("DEFAULT CHARSET=utf8mb4");
+    }
+
+    @Test
     void renamesTablesColumnsAndReferencesInEveryPlaceButStringsAndIndexNames() {
         ObjectMapping m = mapping("shop:shop_v2", "shop.customers:clients",
                 "shop.orders.note:remark, shop.orders.id:order_id, shop.customers.id:client_id", List.of());
