@@ -16,6 +16,7 @@ public final class FerryCli {
             case "demo" -> new DemoCommand().run(rest);
             case "config-docs" -> ConfigDocsCommand.run(rest);
             case "bench" -> new dev.ferry.bench.BenchCommand(System.out).run(rest);
+            case "precheck" -> new PrecheckCommand(System.out, System.err).run(rest);
             default -> usage(command);
         };
         System.exit(status);
@@ -32,7 +33,10 @@ public final class FerryCli {
                   test                          run every test (mvn verify)
                   bench [--quick] [--only narrow,wide,steady,catch-up] [--out DIR] [--write-readme README.md]
                                                 measure Ferry next to mysqldump, LOAD DATA, Debezium and MySQL replication
-                  config-docs [--write FILE]    print the connectors' configuration reference, or update it in FILE""");
+                  config-docs [--write FILE]    print the connectors' configuration reference, or update it in FILE
+                  precheck FILES... [--json] [--set key=value]
+                                                check a migration before it starts, from its connector definitions
+                                                (exit 0: nothing blocks, 1: failures or unacknowledged warnings, 2: unusable input)""");
         return help ? 0 : 2;
     }
 }

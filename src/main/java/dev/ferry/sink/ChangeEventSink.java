@@ -1,6 +1,7 @@
 package dev.ferry.sink;
 
 import dev.ferry.core.TableId;
+import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.RowChange;
 import dev.ferry.core.schema.TableDef;
@@ -32,7 +33,7 @@ import java.util.Map;
 
 /**
  * Applies change batches to the destination, each change exactly once. For every batch the
- * {@link ProgressRules} decide, from the progress recorded for its source table, what to apply;
+ * {@link ProgressRules} decide, from the progress recorded for its table, what to apply;
  * rows collect in per-table buffers; at commit the buffers are written and the progress rows with
  * them, in one transaction. {@link #apply} commits everything it was given before it returns, and
  * commits earlier whenever {@code transaction.max.rows} rows are pending. A failure rolls back the
@@ -44,7 +45,6 @@ public final class ChangeEventSink {
     private final DataSource dataSource;
     private final int batchSize;
     private final int transactionMaxRows;
-    private final DestinationNames names = new DestinationNames();
     private final DestinationTables tables;
     private final ProgressStore progress;
     private final BinderRegistry binders = BinderRegistry.standard();
@@ -114,34 +114,35 @@ public final class ChangeEventSink {
     }
 
     private void applyBatch(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
-        TableId source = batch.table().id();
-        TableDef destination = batch.table().withId(names.destinationOf(source));
+        // The source maps names, columns and rows: a batch arrives in the destination table's shape.
+        TableDef destination = batch.table();
+        TableId table = destination.id();
         if (!tables.isKnown(destination.id())) {
             // Creating a table is DDL, which commits: first commit pending rows together with their progress.
             commit(writer, out);
             tables.ensure(writer, destination);
         }
-        TableProgress current = currentProgress(writer, source);
+        TableProgress current = currentProgress(writer, table);
         BatchPlan plan = ProgressRules.plan(current, batch);
         switch (plan.action()) {
             case SKIP -> {
                 return;
             }
             case RESTART_SNAPSHOT -> restartSnapshot(batch, destination, current, writer, out);
-            case APPLY_ROWS -> buffer(destination, plan.rows(), out);
+            case APPLY_ROWS -> buffer(destination, plan.rows(), batch.isSnapshot() && current.keepsExistingRows(), out);
             case RECORD_PROGRESS -> LOG.info("Snapshot {} of {} is applied; binlog changes after {} follow",
-                    batch.snapshotId(), source, batch.watermark());
+                    batch.snapshotId(), table, batch.watermark());
         }
-        progress.update(source, plan.next());
+        progress.update(table, plan.next());
         pendingRows += plan.rows().size();
         if (pendingRows >= transactionMaxRows) {
             commit(writer, out);
         }
     }
 
-    private TableProgress currentProgress(StatementWriter writer, TableId source) throws WriteException {
+    private TableProgress currentProgress(StatementWriter writer, TableId table) throws WriteException {
         try {
-            return progress.current(writer.connection(), source);
+            return progress.current(writer.connection(), table);
         }
         catch (SQLException e) {
             throw StatementWriter.failure(progress.table(), List.of(), StatementKind.PROGRESS, e);
@@ -149,23 +150,48 @@ public final class ChangeEventSink {
     }
 
     /**
-     * Empties the destination table for a new snapshot attempt: it holds what an earlier attempt
-     * wrote. A table Ferry never wrote to that already holds rows is someone else's data, and the
-     * migration stops instead of deleting it.
+     * Prepares the destination table for a new snapshot attempt. Under conflict policy {@code fail}
+     * it is emptied: it holds what an earlier attempt wrote; a table Ferry never wrote to that already
+     * holds rows is someone else's data, and the migration stops instead of deleting it. Under
+     * {@code proceed} nothing is deleted: the first attempt keeps existing rows with the same key, and
+     * a later attempt replaces them (see {@link ProgressRules}); a keyless table cannot tell an
+     * earlier attempt's rows from others, so a later attempt on it stops the task.
      */
     private void restartSnapshot(ChangeBatch batch, TableDef destination, TableProgress current, StatementWriter writer,
                                  BufferWriter out) throws WriteException {
-        if (current.equals(TableProgress.NONE) && hasRows(writer, destination)) {
-            throw WriteException.permanent(destination.id(), StatementKind.DELETE_ALL, "the destination table already holds rows "
-                    + "that this migration did not write, and Ferry does not delete them. Empty or drop the destination table "
-                    + "(or migrate into another database), then restart the connector.");
-        }
         TableBuffer pending = buffers.get(destination.id());
         if (pending != null) {
             out.write(pending);
         }
+        if (batch.conflictPolicy() == ConflictPolicy.PROCEED) {
+            restartKeepingRows(batch, destination, current);
+            return;
+        }
+        if (current.equals(TableProgress.NONE) && hasRows(writer, destination)) {
+            throw WriteException.permanent(destination.id(), StatementKind.DELETE_ALL, "the destination table already holds rows "
+                    + "that this migration did not write, and Ferry does not delete them. Empty or drop the destination table "
+                    + "(or migrate into another database, or set conflict.policy=proceed on the source to keep them), "
+                    + "then restart the connector.");
+        }
         writer.execute(destination, StatementKind.DELETE_ALL, DeleteAllStatement.sql(destination.id()), parameters -> { });
-        LOG.info("Snapshot {} of {} starts: emptied destination table {}", batch.snapshotId(), batch.table().id(), destination.id());
+        LOG.info("Snapshot {} starts: emptied destination table {}", batch.snapshotId(), destination.id());
+    }
+
+    private void restartKeepingRows(ChangeBatch batch, TableDef destination, TableProgress current) throws WriteException {
+        if (current.equals(TableProgress.NONE)) {
+            LOG.info("Snapshot {} starts into {} under conflict.policy=proceed: existing rows with the same key are kept",
+                    batch.snapshotId(), destination.id());
+            return;
+        }
+        if (destination.keyless()) {
+            throw WriteException.permanent(destination.id(), StatementKind.DELETE_ALL, "an earlier snapshot attempt of this "
+                    + "keyless table was interrupted under conflict.policy=proceed; without a key Ferry cannot tell the rows "
+                    + "it copied from the rows the table held before, and copying again would duplicate them. Restore the "
+                    + "destination table to its state before the migration (or empty it), then restart the migration.");
+        }
+        LOG.warn("Snapshot {} repeats an interrupted attempt on {} under conflict.policy=proceed: its rows replace destination "
+                + "rows with the same key (the earlier attempt copied older values); rows that attempt copied and the source "
+                + "deleted since stay on the destination", batch.snapshotId(), destination.id());
     }
 
     private static boolean hasRows(StatementWriter writer, TableDef destination) throws WriteException {
@@ -178,15 +204,15 @@ public final class ChangeEventSink {
         }
     }
 
-    private void buffer(TableDef destination, List<RowChange> rows, BufferWriter out) throws WriteException {
+    private void buffer(TableDef destination, List<RowChange> rows, boolean keepExisting, BufferWriter out) throws WriteException {
         TableBuffer buffer = buffers.get(destination.id());
-        if (buffer != null && !buffer.table().equals(destination)) {
-            // The table's definition changed: what was buffered under the old one is written first.
+        if (buffer != null && (!buffer.table().equals(destination) || buffer.keepsExisting() != keepExisting)) {
+            // The definition or the way rows are written changed: what was buffered before is written first.
             out.write(buffer);
             buffer = null;
         }
         if (buffer == null) {
-            buffer = TableBuffer.of(destination);
+            buffer = TableBuffer.of(destination, keepExisting);
             buffers.put(destination.id(), buffer);
         }
         for (RowChange row : rows) {

@@ -9,8 +9,11 @@ import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The sink connector's configuration: {@link #CONFIG_DEF} defines every key, and an instance is the
@@ -20,6 +23,7 @@ public final class FerrySinkConfig {
     public static final String CONNECTION_GROUP = "Connection";
     public static final String WRITES_GROUP = "Writes";
     public static final String ERRORS_GROUP = "Errors";
+    public static final String PRECHECK_GROUP = "Precheck";
 
     public static final String CONNECTION_URL_CONFIG = "connection.url";
     public static final String CONNECTION_URL_DOC = "JDBC URL of the destination MySQL server, for example "
@@ -76,6 +80,11 @@ public final class FerrySinkConfig {
     public static final String RETRY_BACKOFF_MS_DISPLAY = "Retry backoff (ms)";
     public static final long RETRY_BACKOFF_MS_DEFAULT = 3000L;
 
+    public static final String PRECHECK_ACKNOWLEDGED_CONFIG = "precheck.acknowledged.warnings";
+    public static final String PRECHECK_ACKNOWLEDGED_DOC = "Ids of precheck warnings that do not block the sink from starting. "
+            + "A failure cannot be acknowledged.";
+    public static final String PRECHECK_ACKNOWLEDGED_DISPLAY = "Acknowledged warnings";
+
     /** Kafka Connect's own keys, read from the same connector configuration. */
     public static final String NAME_CONFIG = "name";
     public static final String ERRORS_TOLERANCE_CONFIG = "errors.tolerance";
@@ -93,6 +102,7 @@ public final class FerrySinkConfig {
     private final int maxRetries;
     private final Duration retryBackoff;
     private final boolean toleratesBadRecords;
+    private final Set<String> acknowledgedWarnings;
 
     public FerrySinkConfig(Map<String, String> props) {
         Map<String, Object> parsed = CONFIG_DEF.parse(props);
@@ -109,6 +119,9 @@ public final class FerrySinkConfig {
         this.stateDatabase = (String) parsed.get(STATE_DATABASE_CONFIG);
         this.maxRetries = (Integer) parsed.get(MAX_RETRIES_CONFIG);
         this.retryBackoff = Duration.ofMillis((Long) parsed.get(RETRY_BACKOFF_MS_CONFIG));
+        @SuppressWarnings("unchecked")
+        List<String> acknowledged = (List<String>) parsed.get(PRECHECK_ACKNOWLEDGED_CONFIG);
+        this.acknowledgedWarnings = acknowledged.stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.toleratesBadRecords = "all".equals(props.getOrDefault(ERRORS_TOLERANCE_CONFIG, "none").trim().toLowerCase(Locale.ROOT));
     }
 
@@ -135,6 +148,9 @@ public final class FerrySinkConfig {
                 MAX_RETRIES_DOC, ERRORS_GROUP, ++order, Width.SHORT, MAX_RETRIES_DISPLAY);
         def.define(RETRY_BACKOFF_MS_CONFIG, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, Range.between(0L, Duration.ofHours(1).toMillis()),
                 Importance.MEDIUM, RETRY_BACKOFF_MS_DOC, ERRORS_GROUP, ++order, Width.SHORT, RETRY_BACKOFF_MS_DISPLAY);
+        order = 0;
+        def.define(PRECHECK_ACKNOWLEDGED_CONFIG, Type.LIST, "", Importance.MEDIUM, PRECHECK_ACKNOWLEDGED_DOC, PRECHECK_GROUP,
+                ++order, Width.LONG, PRECHECK_ACKNOWLEDGED_DISPLAY);
         return def;
     }
 
@@ -186,6 +202,11 @@ public final class FerrySinkConfig {
 
     public Duration retryBackoff() {
         return retryBackoff;
+    }
+
+    /** Ids of precheck warnings that do not block. */
+    public Set<String> acknowledgedWarnings() {
+        return acknowledgedWarnings;
     }
 
     /** Whether {@code errors.tolerance=all}: bad records go to the errant record reporter instead of failing the task. */

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.core.FerryVersion;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.MalformedBatchException;
+import dev.ferry.core.precheck.PrecheckFailedException;
+import dev.ferry.core.precheck.PrecheckReport;
 import dev.ferry.sink.session.DestinationPool;
 import dev.ferry.sink.session.DestinationUrl;
 import dev.ferry.sink.write.WriteException;
@@ -43,6 +45,10 @@ public final class FerrySinkTask extends SinkTask {
         config = new FerrySinkConfig(props);
         retries = new RetryPolicy(config.maxRetries(), config.retryBackoff());
         String where = DestinationUrl.hostAndPort(config.connectionUrl());
+        PrecheckReport report = SinkPrecheck.run(config);
+        if (report.blocked()) {
+            throw new PrecheckFailedException(report);
+        }
         try {
             pool = DestinationPool.open(config, "ferry-sink-" + config.connectorName());
             sink = new ChangeEventSink(config, pool);

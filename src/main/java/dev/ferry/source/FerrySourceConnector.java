@@ -1,6 +1,15 @@
 package dev.ferry.source;
 
 import dev.ferry.core.FerryVersion;
+import dev.ferry.core.TableId;
+import dev.ferry.core.mapping.MappingProblem;
+import dev.ferry.core.mapping.ObjectMapping;
+import dev.ferry.core.precheck.CheckResult;
+import dev.ferry.core.precheck.CheckStatus;
+import dev.ferry.core.precheck.ConnectionCheck;
+import dev.ferry.core.precheck.PrecheckReport;
+import dev.ferry.core.schema.TableDef;
+import dev.ferry.source.catalog.TableCatalog;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -10,6 +19,7 @@ import org.apache.kafka.connect.source.SourceConnector;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,7 +64,10 @@ public final class FerrySourceConnector extends SourceConnector {
         return FerrySourceConfig.CONFIG_DEF;
     }
 
-    /** Field-level checks, then the cross-field rules and a live connection attempt, each reported on its field. */
+    /**
+     * Field-level checks, then the cross-field rules, then the precheck ({@link SourcePrecheck}): each
+     * blocking result (a failure, or a warning not acknowledged) is reported on the key it concerns.
+     */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
@@ -71,23 +84,55 @@ public final class FerrySourceConnector extends SourceConnector {
             values.get(FerrySourceConfig.HISTORY_SERVERS_CONFIG).addErrorMessage(e.getMessage());
             return result;
         }
-        checkConnection(config, values);
+        PrecheckReport report = SourcePrecheck.run(config, false);
+        for (CheckResult blocking : report.blocking()) {
+            String field = blocking.id().equals("source.selection.exists") ? FerrySourceConfig.DATABASE_INCLUDE_CONFIG
+                    : SourcePrecheck.FIELDS.get(blocking.subject());
+            values.get(field).addErrorMessage(blocking.message());
+        }
+        if (report.result(ConnectionCheck.SOURCE_ID).status() == CheckStatus.PASS) {
+            checkSource(config, values);
+        }
         return result;
     }
 
-    private static void checkConnection(FerrySourceConfig config, Map<String, ConfigValue> values) {
+    /** Checks the selection, mapping and filters against the source's tables (the connection was checked by the precheck). */
+    private static void checkSource(FerrySourceConfig config, Map<String, ConfigValue> values) {
         SourceConnections connections = new SourceConnections(config);
-        try (Connection ignored = connections.open()) {
-            // reachable and authenticated
+        try (Connection connection = connections.open()) {
+            checkMapping(connection, config.mapping(), values);
         }
         catch (SQLException e) {
-            boolean denied = e.getErrorCode() == 1045 || "28000".equals(e.getSQLState());
-            String field = denied ? FerrySourceConfig.USER_CONFIG : FerrySourceConfig.HOSTNAME_CONFIG;
-            String message = denied
-                    ? "The source refused user '" + config.user() + "': " + e.getMessage() + ". Check database.user and database.password."
-                    : "Cannot connect to the source at " + config.hostname() + ":" + config.port() + ": " + e.getMessage()
-                      + ". Check database.hostname, database.port and that the server accepts connections from the Connect worker.";
-            values.get(field).addErrorMessage(message);
+            values.get(FerrySourceConfig.HOSTNAME_CONFIG).addErrorMessage("Cannot connect to the source at " + config.hostname()
+                    + ":" + config.port() + " to check the selection, mapping and filters: " + e.getMessage());
         }
+    }
+
+    private static void checkMapping(Connection connection, ObjectMapping mapping, Map<String, ConfigValue> values) {
+        try {
+            for (MappingProblem problem : problems(connection, mapping)) {
+                ConfigValue field = values.getOrDefault(problem.configKey(), values.get(FerrySourceConfig.DATABASE_INCLUDE_CONFIG));
+                field.addErrorMessage(problem.message());
+            }
+        }
+        catch (SQLException e) {
+            values.get(FerrySourceConfig.DATABASE_INCLUDE_CONFIG).addErrorMessage("Cannot read the source's information_schema "
+                    + "to check the selection, mapping and filters: " + e.getMessage() + ". The user needs SELECT on the "
+                    + "selected tables.");
+        }
+    }
+
+    private static List<MappingProblem> problems(Connection connection, ObjectMapping mapping) throws SQLException {
+        List<TableId> tables = TableCatalog.allTables(connection);
+        List<TableDef> selected = new ArrayList<>();
+        for (TableId table : tables) {
+            if (mapping.isTableSelected(table)) {
+                TableDef definition = TableCatalog.read(connection, table);
+                if (definition != null) {
+                    selected.add(definition);
+                }
+            }
+        }
+        return mapping.check(TableCatalog.databases(connection), tables, selected);
     }
 }

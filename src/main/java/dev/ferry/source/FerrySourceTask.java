@@ -2,10 +2,17 @@ package dev.ferry.source;
 
 import dev.ferry.core.FerryVersion;
 import dev.ferry.core.config.MigrationType;
+import dev.ferry.core.precheck.CheckStatus;
+import dev.ferry.core.precheck.ConnectionCheck;
+import dev.ferry.core.precheck.PrecheckFailedException;
+import dev.ferry.core.precheck.PrecheckReport;
+import dev.ferry.core.precheck.source.BinlogCompressionCheck;
+import dev.ferry.core.precheck.source.BinlogEnabledCheck;
+import dev.ferry.core.precheck.source.BinlogFormatCheck;
+import dev.ferry.core.precheck.source.BinlogRowImageCheck;
 import dev.ferry.source.snapshot.BinlogCoordinates;
 import dev.ferry.source.snapshot.SnapshotRunner;
 import dev.ferry.source.snapshot.SnapshotState;
-import dev.ferry.source.stream.BinlogRequirements;
 import dev.ferry.source.stream.DebeziumRecordTranslator;
 import dev.ferry.source.stream.DebeziumStream;
 import dev.ferry.source.stream.SnapshotCoverage;
@@ -63,10 +70,15 @@ public final class FerrySourceTask extends SourceTask {
         config = new FerrySourceConfig(props);
         records = new SourceRecords(config);
         connections = new SourceConnections(config);
-        SnapshotState state = SnapshotState.fromOffset(context.offsetStorageReader().offset(records.snapshotPartition()));
+        Map<String, Object> offset = context.offsetStorageReader().offset(records.snapshotPartition());
+        SnapshotState state = SnapshotState.fromOffset(offset);
+        requireSameMapping(state);
+        state = state.withMapping(config.mappingSettings());
         snapshotState = state;
         boolean incremental = config.includes(MigrationType.INCREMENTAL);
-        if (incremental && DebeziumStream.hasOffset(context, config.topicPrefix())) {
+        boolean streaming = incremental && DebeziumStream.hasOffset(context, config.topicPrefix());
+        precheck(offset != null || streaming);
+        if (streaming) {
             startStream(null);
         }
         else if (state.done()) {
@@ -77,6 +89,28 @@ public final class FerrySourceTask extends SourceTask {
         }
         else {
             startSnapshot(state);
+        }
+    }
+
+    /** Runs the precheck; a blocking result stops the task with the whole report as its error. */
+    private void precheck(boolean migrationStarted) {
+        PrecheckReport report = SourcePrecheck.run(config, migrationStarted);
+        if (report.blocked()) {
+            throw new PrecheckFailedException(report);
+        }
+        LOG.info("{}", report.summary());
+    }
+
+    /**
+     * The selection, names and filters shape what the destination already holds; a migration that
+     * continued under other ones would leave it neither the old nor the new shape.
+     */
+    private void requireSameMapping(SnapshotState state) {
+        if (state.mapping() != null && !state.mapping().equals(config.mappingSettings())) {
+            throw new ConnectException("The selection, name mapping or row filters of " + config.topicPrefix() + " changed since "
+                    + "the migration started (then: " + state.mapping() + "; now: " + config.mappingSettings() + "). They shape "
+                    + "what the destination holds, so a running migration keeps them: restore the settings, or start a new "
+                    + "migration with another connector name and topic.prefix into an empty destination.");
         }
     }
 
@@ -98,7 +132,7 @@ public final class FerrySourceTask extends SourceTask {
                 throw new ConnectException("Binary logging is off on the source " + connections.url()
                         + "; incremental migration needs log_bin on with binlog_format=ROW.");
             }
-            snapshotState = SnapshotState.empty().finished(now);
+            snapshotState = SnapshotState.empty().withMapping(config.mappingSettings()).finished(now);
             anchor = records.lifecycle("incremental_start", Map.of("stream_from", now.toString()), snapshotState.toOffset());
             phase = Phase.ANCHORING;
             LOG.info("Incremental migration of {} will read the binlog from {}", config.topicPrefix(), now);
@@ -121,13 +155,17 @@ public final class FerrySourceTask extends SourceTask {
     }
 
     private void startStream(BinlogCoordinates seed) {
-        try (Connection connection = connections.open()) {
-            BinlogRequirements.check(connection, connections.url());
+        // The settings may have changed since the task started (a snapshot can take days).
+        PrecheckReport binlog = SourcePrecheck.runOnSource(config, true, List.of(new BinlogEnabledCheck(), new BinlogFormatCheck(),
+                new BinlogRowImageCheck(), new BinlogCompressionCheck()));
+        if (binlog.result(ConnectionCheck.SOURCE_ID).status() == CheckStatus.FAIL) {
+            throw new RetriableException("Cannot check the binlog settings of the source " + connections.url() + ": "
+                    + binlog.result(ConnectionCheck.SOURCE_ID).detail());
         }
-        catch (SQLException e) {
-            throw new RetriableException("Cannot check the binlog settings of the source " + connections.url() + ": " + e.getMessage(), e);
+        if (binlog.blocked()) {
+            throw new PrecheckFailedException(binlog);
         }
-        translator = new DebeziumRecordTranslator(records, config.selection(), connections,
+        translator = new DebeziumRecordTranslator(records, config.mapping(), connections,
                 new SnapshotCoverage(snapshotState.snapshotGtids()));
         stream = new DebeziumStream();
         stream.start(config, props, context, seed);

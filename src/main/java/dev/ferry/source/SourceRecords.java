@@ -35,15 +35,18 @@ public final class SourceRecords {
         return snapshotPartition;
     }
 
-    public SourceRecord batch(ChangeBatch batch, Map<String, ?> partition, Map<String, ?> offset) {
-        TableId table = batch.table().id();
+    /**
+     * A batch as a record on its source table's topic. The batch itself carries the destination's
+     * names; topic and key stay those of the source table, so they do not change with the mapping.
+     */
+    public SourceRecord batch(TableId table, ChangeBatch batch, Map<String, ?> partition, Map<String, ?> offset) {
         byte[] key = table.toString().getBytes(StandardCharsets.UTF_8);
         return new SourceRecord(partition, offset, topic(table), null, Schema.BYTES_SCHEMA, key,
                 Schema.BYTES_SCHEMA, ChangeBatchCodec.encode(batch));
     }
 
-    public SourceRecord snapshotBatch(ChangeBatch batch, Map<String, ?> offset) {
-        return batch(batch, snapshotPartition, offset);
+    public SourceRecord snapshotBatch(TableId table, ChangeBatch batch, Map<String, ?> offset) {
+        return batch(table, batch, snapshotPartition, offset);
     }
 
     /** A lifecycle event on {@code <prefix>.ferry}, for operators and tools; the sink ignores it. */

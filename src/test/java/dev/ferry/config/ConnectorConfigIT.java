@@ -30,7 +30,7 @@ class ConnectorConfigIT {
         Path work = Files.createDirectories(Path.of("target", "it", "ConnectorConfigIT"));
         stack = LocalStack.builder(work).start();
         FerryPipeline.createUsers(stack);
-        stack.source().execute("CREATE DATABASE shop");
+        stack.source().execute("CREATE DATABASE shop", "CREATE TABLE shop.items (id INT PRIMARY KEY, name VARCHAR(20))");
         pipeline = new FerryPipeline(stack, Path.of("connector-config"), "ferry", "shop");
     }
 

@@ -2,6 +2,7 @@ package dev.ferry.sink;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.ferry.core.TableId;
+import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.RowChange;
 import dev.ferry.core.event.RowOp;
@@ -415,5 +416,64 @@ class ChangeEventSinkIT {
         TableDef seq = new TableDef(new TableId(db, "seq"), List.of(TestTables.bigint("id"), TestTables.nullableInt("v")), List.of("id"));
         sink.apply(List.of(ChangeBatch.changes(seq, List.of(insert(1, 0L, 10L), insert(2, 5L, 50L)))));
         assertThat(query("SELECT id, v FROM " + db + ".seq ORDER BY id")).containsExactly("0|10", "5|50");
+    }
+
+    // ---- conflict policy proceed ---------------------------------------------------------------
+
+    private static ChangeBatch proceed(ChangeBatch batch) {
+        return batch.withConflictPolicy(ConflictPolicy.PROCEED);
+    }
+
+    @Test
+    void underProceedTheSnapshotKeepsRowsWithTheSameKeyAndChangesOverwriteThem() throws Exception {
+        mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".items (id BIGINT PRIMARY KEY, note VARCHAR(20))",
+                "INSERT INTO " + db + ".items VALUES (1, 'theirs'), (7, 'theirs only')");
+        TableDef items = keyed();
+        sink.apply(List.of(
+                proceed(ChangeBatch.snapshotBegin(items, "s1")),
+                proceed(ChangeBatch.snapshotChunk(items, "s1", 0, reads(row(1L, "source"), row(2L, "source")))),
+                proceed(ChangeBatch.snapshotEnd(items, "s1", 1, SourcePosition.snapshotPoint(7, 100)))));
+        assertThat(query("SELECT id, note FROM " + db + ".items ORDER BY id")).containsExactly("1|theirs", "2|source", "7|theirs only");
+
+        // Snapshot rows and binlog changes of one table in one transaction: the change overwrites.
+        TableDef other = new TableDef(new TableId(db, "other"), List.of(TestTables.bigint("id"), text("note", 20)), List.of("id"));
+        mysql.execute("CREATE TABLE " + db + ".other (id BIGINT PRIMARY KEY, note VARCHAR(20))", "INSERT INTO " + db + ".other VALUES (1, 'theirs')");
+        sink.apply(List.of(
+                proceed(ChangeBatch.snapshotBegin(other, "s1")),
+                proceed(ChangeBatch.snapshotChunk(other, "s1", 0, reads(row(1L, "source"), row(3L, "source")))),
+                proceed(ChangeBatch.snapshotEnd(other, "s1", 1, SourcePosition.snapshotPoint(7, 100))),
+                ChangeBatch.changes(other, List.of(update(101, row(1L, "source"), row(1L, "live")), delete(102, 3L, "source"))),
+                ChangeBatch.changes(items, List.of(delete(103, 7L, "theirs only"), insert(104, 8L, "new")))));
+        assertThat(query("SELECT id, note FROM " + db + ".other ORDER BY id")).containsExactly("1|live");
+        assertThat(query("SELECT id, note FROM " + db + ".items ORDER BY id")).containsExactly("1|theirs", "2|source", "8|new");
+    }
+
+    @Test
+    void underProceedARepeatedSnapshotReplacesWhatTheInterruptedOneCopiedWithoutEmptying() throws Exception {
+        mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".items (id BIGINT PRIMARY KEY, note VARCHAR(20))",
+                "INSERT INTO " + db + ".items VALUES (1, 'theirs'), (9, 'theirs only')");
+        TableDef items = keyed();
+        sink.apply(List.of(proceed(ChangeBatch.snapshotBegin(items, "s1")),
+                proceed(ChangeBatch.snapshotChunk(items, "s1", 0, reads(row(2L, "older"), row(3L, "older"))))));
+        sink.forgetProgress();
+        sink.apply(List.of(proceed(ChangeBatch.snapshotBegin(items, "s2")),
+                proceed(ChangeBatch.snapshotChunk(items, "s2", 0, reads(row(1L, "source"), row(2L, "newer")))),
+                proceed(ChangeBatch.snapshotEnd(items, "s2", 1, SourcePosition.snapshotPoint(7, 100)))));
+        assertThat(query("SELECT id, note FROM " + db + ".items ORDER BY id"))
+                .containsExactly("1|source", "2|newer", "3|older", "9|theirs only");
+        assertThat(query("SELECT snapshot_keeps_rows FROM ferry.sink_progress WHERE connector_name = ? AND source_database = ? "
+                + "AND source_table = ?", db, db, "items")).containsExactly("0");
+    }
+
+    @Test
+    void underProceedARepeatedSnapshotOfAKeylessTableStops() throws Exception {
+        TableDef log = new TableDef(new TableId(db, "log"), TestTables.log().columns(), List.of());
+        mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".log (at INT, msg VARCHAR(50))", "INSERT INTO " + db + ".log VALUES (1, 'theirs')");
+        sink.apply(List.of(proceed(ChangeBatch.snapshotBegin(log, "s1")),
+                proceed(ChangeBatch.snapshotChunk(log, "s1", 0, reads(row(1L, "theirs"), row(2L, "source"))))));
+        assertThat(query("SELECT at, msg FROM " + db + ".log ORDER BY at")).containsExactly("1|theirs", "1|theirs", "2|source");
+        assertThatThrownBy(() -> sink.apply(List.of(proceed(ChangeBatch.snapshotBegin(log, "s2")))))
+                .isInstanceOf(WriteException.class).hasMessageContaining("keyless").hasMessageContaining("Restore the destination table");
+        assertThat(query("SELECT COUNT(*) FROM " + db + ".log")).containsExactly("3");
     }
 }

@@ -67,13 +67,13 @@ class FerrySinkConfigTest {
         for (ConfigDef.ConfigKey key : FerrySinkConfig.CONFIG_DEF.configKeys().values()) {
             assertThat(key.documentation).as(key.name).isNotBlank();
             assertThat(key.displayName).as(key.name).isNotBlank();
-            assertThat(key.group).as(key.name).isIn("Connection", "Writes", "Errors");
+            assertThat(key.group).as(key.name).isIn("Connection", "Writes", "Errors", "Precheck");
             assertThat(key.orderInGroup).as(key.name).isPositive();
         }
-        assertThat(FerrySinkConfig.CONFIG_DEF.groups()).containsExactly("Connection", "Writes", "Errors");
+        assertThat(FerrySinkConfig.CONFIG_DEF.groups()).containsExactly("Connection", "Writes", "Errors", "Precheck");
         assertThat(FerrySinkConfig.CONFIG_DEF.names()).containsExactlyInAnyOrder("connection.url", "connection.username",
                 "connection.password", "batch.size", "transaction.max.rows", "table.auto.create", "state.database",
-                "max.retries", "retry.backoff.ms");
+                "max.retries", "retry.backoff.ms", "precheck.acknowledged.warnings");
     }
 
     @Test

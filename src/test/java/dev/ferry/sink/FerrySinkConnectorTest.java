@@ -59,7 +59,7 @@ class FerrySinkConnectorTest {
         props.put("connection.url", "jdbc:mysql://127.0.0.1:" + closedPort + "/");
         Config config = connector.validate(props);
         assertThat(field(config, "connection.url").errorMessages()).singleElement().asString()
-                .contains("127.0.0.1:" + closedPort, "Cannot reach MySQL");
+                .contains("127.0.0.1:" + closedPort, "Cannot connect to the destination", "Fix: Check the host and port");
         assertThat(field(config, "connection.username").errorMessages()).isEmpty();
     }
 

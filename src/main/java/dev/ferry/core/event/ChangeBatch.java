@@ -1,5 +1,6 @@
 package dev.ferry.core.event;
 
+import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.schema.TableDef;
 
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param chunk the snapshot chunk's number within its attempt (0, 1, ...), or -1
  * @param watermark for {@link BatchKind#SNAPSHOT_END}: the snapshot's binlog point, else null
  * @param rows the row changes, empty for markers
+ * @param conflictPolicy what the destination does with rows it already holds when a snapshot writes
+ *        into it; the source sets it on every snapshot batch
  */
 public record ChangeBatch(
         BatchKind kind,
@@ -22,12 +25,23 @@ public record ChangeBatch(
         String snapshotId,
         long chunk,
         SourcePosition watermark,
-        List<RowChange> rows) {
+        List<RowChange> rows,
+        ConflictPolicy conflictPolicy) {
 
     public ChangeBatch {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(conflictPolicy, "conflictPolicy");
         rows = List.copyOf(rows);
+    }
+
+    public ChangeBatch(BatchKind kind, TableDef table, String snapshotId, long chunk, SourcePosition watermark, List<RowChange> rows) {
+        this(kind, table, snapshotId, chunk, watermark, rows, ConflictPolicy.FAIL);
+    }
+
+    /** This batch under another conflict policy. */
+    public ChangeBatch withConflictPolicy(ConflictPolicy policy) {
+        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy);
     }
 
     public static ChangeBatch changes(TableDef table, List<RowChange> rows) {

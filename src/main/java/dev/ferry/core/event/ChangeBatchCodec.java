@@ -1,6 +1,7 @@
 package dev.ferry.core.event;
 
 import dev.ferry.core.TableId;
+import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
 
@@ -12,11 +13,13 @@ import java.util.List;
  * value (use Connect's {@code ByteArrayConverter}). Values keep their exact bits: floating point as
  * IEEE 754 bits, decimals and temporals as text, binary strings as raw bytes.
  *
- * <p>Layout: magic, version, kind, table definition, snapshot id, chunk, watermark, rows.
+ * <p>Layout: magic, version, kind, conflict policy, table definition, snapshot id, chunk, watermark,
+ * rows. Version 1 (before the conflict policy) is still read, as policy {@code fail}.
  */
 public final class ChangeBatchCodec {
     static final int MAGIC = 0xFE;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    private static final int VERSION_WITHOUT_POLICY = 1;
 
     private static final int NULL = 0;
     private static final int LONG = 1;
@@ -33,6 +36,7 @@ public final class ChangeBatchCodec {
         out.writeByte(MAGIC);
         out.writeByte(VERSION);
         out.writeByte(batch.kind().ordinal());
+        out.writeByte(batch.conflictPolicy().ordinal());
         writeTable(out, batch.table());
         out.writeOptionalString(batch.snapshotId());
         out.writeSignedVarLong(batch.chunk());
@@ -54,7 +58,7 @@ public final class ChangeBatchCodec {
             throw new MalformedBatchException("not a Ferry change batch (bad magic byte)");
         }
         int version = in.readByte();
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_WITHOUT_POLICY) {
             throw new MalformedBatchException("change batch format version " + version + " is not supported (expected " + VERSION + ")");
         }
         int kindCode = in.readByte();
@@ -62,6 +66,7 @@ public final class ChangeBatchCodec {
             throw new MalformedBatchException("unknown batch kind " + kindCode);
         }
         BatchKind kind = BatchKind.values()[kindCode];
+        ConflictPolicy policy = version == VERSION_WITHOUT_POLICY ? ConflictPolicy.FAIL : policy(in.readByte());
         TableDef table = readTable(in);
         String snapshotId = in.readOptionalString();
         long chunk = in.readSignedVarLong();
@@ -77,7 +82,14 @@ public final class ChangeBatchCodec {
         if (!in.exhausted()) {
             throw new MalformedBatchException("trailing bytes after the last row");
         }
-        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows);
+        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy);
+    }
+
+    private static ConflictPolicy policy(int code) {
+        if (code >= ConflictPolicy.values().length) {
+            throw new MalformedBatchException("unknown conflict policy " + code);
+        }
+        return ConflictPolicy.values()[code];
     }
 
     private static RowOp rowOp(int code) {

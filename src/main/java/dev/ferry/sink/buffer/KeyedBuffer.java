@@ -20,14 +20,22 @@ public final class KeyedBuffer implements TableBuffer {
     /** The last row image per key, in order of the key's last change; a null image means deleted. */
     private final Map<RowKey, Object[]> lastState = new LinkedHashMap<>();
 
-    KeyedBuffer(TableDef table) {
+    private final boolean keepExisting;
+
+    KeyedBuffer(TableDef table, boolean keepExisting) {
         this.table = table;
+        this.keepExisting = keepExisting;
         this.keyIndexes = table.keyIndexes();
     }
 
     @Override
     public TableDef table() {
         return table;
+    }
+
+    @Override
+    public boolean keepsExisting() {
+        return keepExisting;
     }
 
     @Override

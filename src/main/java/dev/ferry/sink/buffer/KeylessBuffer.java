@@ -14,13 +14,21 @@ public final class KeylessBuffer implements TableBuffer {
     private final TableDef table;
     private final List<RowChange> changes = new ArrayList<>();
 
-    KeylessBuffer(TableDef table) {
+    private final boolean keepExisting;
+
+    KeylessBuffer(TableDef table, boolean keepExisting) {
         this.table = table;
+        this.keepExisting = keepExisting;
     }
 
     @Override
     public TableDef table() {
         return table;
+    }
+
+    @Override
+    public boolean keepsExisting() {
+        return keepExisting;
     }
 
     @Override

@@ -19,7 +19,17 @@ public sealed interface TableBuffer permits KeyedBuffer, KeylessBuffer {
 
     void clear();
 
+    /**
+     * Whether the buffered rows leave alone a destination row they collide with on a unique key
+     * (snapshot rows under conflict policy {@code proceed}) instead of replacing it.
+     */
+    boolean keepsExisting();
+
     static TableBuffer of(TableDef table) {
-        return table.keyless() ? new KeylessBuffer(table) : new KeyedBuffer(table);
+        return of(table, false);
+    }
+
+    static TableBuffer of(TableDef table, boolean keepExisting) {
+        return table.keyless() ? new KeylessBuffer(table, keepExisting) : new KeyedBuffer(table, keepExisting);
     }
 }

@@ -18,24 +18,39 @@ import java.util.List;
  * REPLACE instead deletes every row that conflicts on any unique index and inserts the new row;
  * a row it deletes that way was itself touched by the batch, so it is rewritten later in the same
  * batch. After the whole batch the destination holds exactly the source's rows.
+ *
+ * <p>Snapshot rows under conflict policy {@code proceed} use {@code INSERT ... ON DUPLICATE KEY UPDATE
+ * c = c}: a row colliding with an existing one on a unique key leaves it unchanged. Not {@code INSERT
+ * IGNORE}, which would also turn data errors (a value out of range, too long) into warnings and
+ * store something else.
  */
 public final class RowsStatement {
     private final String verb;
     private final TableId table;
     private final List<String> columns;
 
-    private RowsStatement(String verb, TableDef table) {
+    private final String suffix;
+
+    private RowsStatement(String verb, TableDef table, boolean keepExisting) {
         this.verb = verb;
         this.table = table.id();
         this.columns = WritableColumns.of(table).names();
+        String first = table.keyless() ? columns.get(0) : table.keyColumns().get(0);
+        this.suffix = keepExisting ? new SqlBuilder().sql(" ON DUPLICATE KEY UPDATE ").identifier(first).sql(" = ")
+                .identifier(first).toString() : "";
     }
 
     public static RowsStatement insert(TableDef table) {
-        return new RowsStatement("INSERT INTO ", table);
+        return new RowsStatement("INSERT INTO ", table, false);
     }
 
     public static RowsStatement replace(TableDef table) {
-        return new RowsStatement("REPLACE INTO ", table);
+        return new RowsStatement("REPLACE INTO ", table, false);
+    }
+
+    /** Inserts the rows that collide with no destination row on a unique key; the others stay as they are. */
+    public static RowsStatement insertKeepingExisting(TableDef table) {
+        return new RowsStatement("INSERT INTO ", table, true);
     }
 
     public int parametersPerRow() {
@@ -46,6 +61,6 @@ public final class RowsStatement {
         SqlBuilder sql = new SqlBuilder(ValueRows.capacity(columns.size(), rows));
         sql.sql(verb).table(table).sql(" (").identifiers(columns).sql(")");
         ValueRows.append(sql, columns.size(), rows);
-        return sql.toString();
+        return sql.sql(suffix).toString();
     }
 }

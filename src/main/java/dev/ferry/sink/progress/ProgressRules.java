@@ -1,5 +1,6 @@
 package dev.ferry.sink.progress;
 
+import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.RowChange;
 import dev.ferry.core.event.SourcePosition;
@@ -14,7 +15,10 @@ import java.util.Objects;
  *
  * <ul>
  *   <li>SNAPSHOT_BEGIN with the recorded snapshot id is a duplicate; any other id starts a new
- *       attempt, which empties the destination table.</li>
+ *       attempt. Under conflict policy {@code fail} that empties the destination table. Under
+ *       {@code proceed} the table is never emptied; the first attempt on a table keeps destination
+ *       rows with the same key, and a later attempt (after an interrupted one) replaces them, so
+ *       rows the earlier attempt copied never hide newer source values.</li>
  *   <li>A snapshot chunk applies only to the recorded, unfinished attempt, and only if its number is
  *       above the last applied chunk.</li>
  *   <li>SNAPSHOT_END of the recorded, unfinished attempt completes it and sets the watermark to the
@@ -31,7 +35,8 @@ public final class ProgressRules {
         return switch (batch.kind()) {
             case SNAPSHOT_BEGIN -> Objects.equals(current.snapshotId(), batch.snapshotId())
                     ? BatchPlan.skip(current)
-                    : new BatchPlan(BatchPlan.Action.RESTART_SNAPSHOT, List.of(), current.startSnapshot(batch.snapshotId()));
+                    : new BatchPlan(BatchPlan.Action.RESTART_SNAPSHOT, List.of(), current.startSnapshot(batch.snapshotId(),
+                            batch.conflictPolicy() == ConflictPolicy.PROCEED && current.equals(TableProgress.NONE)));
             case SNAPSHOT_END -> isCurrentAttempt(current, batch)
                     ? new BatchPlan(BatchPlan.Action.RECORD_PROGRESS, List.of(), current.finishSnapshot(batch.watermark()))
                     : BatchPlan.skip(current);

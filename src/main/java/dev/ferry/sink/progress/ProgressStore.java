@@ -44,9 +44,19 @@ public final class ProgressStore {
             statement.execute(CreateDatabaseStatement.sql(statements.table().database()));
             statement.execute(statements.createTable());
         }
+        try (PreparedStatement query = connection.prepareStatement(ProgressStatements.keepsRowsColumnQuery())) {
+            query.setString(1, statements.table().database());
+            try (ResultSet found = query.executeQuery()) {
+                if (!found.next()) {
+                    try (Statement alter = connection.createStatement()) {
+                        alter.execute(statements.addKeepsRowsColumn());
+                    }
+                }
+            }
+        }
     }
 
-    /** The recorded progress of a source table, including changes not yet written. */
+    /** The recorded progress of a (destination) table, including changes not yet written. */
     public TableProgress current(Connection connection, TableId source) throws SQLException {
         TableProgress progress = cache.get(source);
         if (progress == null) {
@@ -56,7 +66,7 @@ public final class ProgressStore {
         return progress;
     }
 
-    /** Records new progress of a source table; written by the next {@link #writeChanged}. */
+    /** Records new progress of a (destination) table; written by the next {@link #writeChanged}. */
     public void update(TableId source, TableProgress progress) {
         cache.put(source, progress);
         changed.add(source);
@@ -97,7 +107,7 @@ public final class ProgressStore {
         long file = row.getLong(4);
         SourcePosition watermark = row.wasNull() ? null
                 : new SourcePosition(file, row.getLong(5), row.getInt(6), row.getInt(7));
-        return new TableProgress(row.getString(1), row.getLong(2), row.getBoolean(3), watermark);
+        return new TableProgress(row.getString(1), row.getLong(2), row.getBoolean(3), watermark, row.getBoolean(8));
     }
 
     private void bindRow(PreparedStatement statement, TableId source, TableProgress progress) throws SQLException {
@@ -119,5 +129,6 @@ public final class ProgressStore {
             statement.setInt(9, watermark.row());
             statement.setInt(10, watermark.sub());
         }
+        statement.setBoolean(11, progress.keepsExistingRows());
     }
 }

@@ -1,5 +1,7 @@
 package dev.ferry.sink.session;
 
+import dev.ferry.core.config.SinkSession;
+
 /**
  * The session every sink connection runs with, set once when the connection opens.
  *
@@ -18,9 +20,9 @@ package dev.ferry.sink.session;
  * </ul>
  */
 public final class SessionSettings {
-    public static final String SQL_MODE = "STRICT_TRANS_TABLES,NO_AUTO_VALUE_ON_ZERO,ALLOW_INVALID_DATES,NO_ENGINE_SUBSTITUTION";
+    public static final String SQL_MODE = SinkSession.SQL_MODE;
 
-    public static final String INIT_SQL = "SET SESSION foreign_key_checks = 0, time_zone = '+00:00', sql_mode = '"
+    public static final String INIT_SQL = "SET SESSION foreign_key_checks = 0, time_zone = '" + SinkSession.TIME_ZONE + "', sql_mode = '"
             + SQL_MODE + "'";
 
     private SessionSettings() {

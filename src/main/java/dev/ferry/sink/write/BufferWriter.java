@@ -16,10 +16,10 @@ public final class BufferWriter {
 
     public void write(TableBuffer buffer) throws WriteException {
         if (buffer instanceof KeyedBuffer k) {
-            keyed.write(k.table(), k.drain());
+            keyed.write(k.table(), k.drain(), k.keepsExisting());
         }
         else if (buffer instanceof KeylessBuffer k) {
-            keyless.write(k.table(), k.drain());
+            keyless.write(k.table(), k.drain(), k.keepsExisting());
         }
     }
 }

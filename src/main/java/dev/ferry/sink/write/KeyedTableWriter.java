@@ -19,12 +19,13 @@ final class KeyedTableWriter {
         this.limits = limits;
     }
 
-    void write(TableDef table, ReducedChanges changes) throws WriteException {
+    /** @param keepExisting write the rows only where no destination row has the same key (snapshot under {@code proceed}) */
+    void write(TableDef table, ReducedChanges changes, boolean keepExisting) throws WriteException {
         if (!changes.deletedKeys().isEmpty()) {
             delete(table, changes.deletedKeys());
         }
         if (!changes.upserts().isEmpty()) {
-            replace(table, changes.upserts());
+            write(table, changes.upserts(), keepExisting);
         }
     }
 
@@ -42,8 +43,8 @@ final class KeyedTableWriter {
         }
     }
 
-    private void replace(TableDef table, List<Object[]> rows) throws WriteException {
-        RowsStatement statement = RowsStatement.replace(table);
+    private void write(TableDef table, List<Object[]> rows, boolean keepExisting) throws WriteException {
+        RowsStatement statement = keepExisting ? RowsStatement.insertKeepingExisting(table) : RowsStatement.replace(table);
         WritableColumns columns = WritableColumns.of(table);
         for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
             long count = writer.execute(table, StatementKind.UPSERT, statement.sql(chunk.size()), parameters -> {
@@ -53,7 +54,8 @@ final class KeyedTableWriter {
                     }
                 }
             });
-            if (count < chunk.size()) {
+            // Kept rows count as found rows or not at all depending on the driver's settings: no check then.
+            if (!keepExisting && count < chunk.size()) {
                 throw WriteException.permanent(table.id(), StatementKind.UPSERT,
                         "the server reported " + count + " changed rows for " + chunk.size() + " rows written");
             }

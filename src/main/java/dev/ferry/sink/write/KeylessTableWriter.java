@@ -30,7 +30,8 @@ final class KeylessTableWriter {
         this.limits = limits;
     }
 
-    void write(TableDef table, List<RowChange> changes) throws WriteException {
+    /** @param keepExisting insert rows only where they collide with no destination row on a unique key */
+    void write(TableDef table, List<RowChange> changes, boolean keepExisting) throws WriteException {
         WritableColumns columns = WritableColumns.of(table);
         String updateSql = new KeylessUpdateStatement(table).sql();
         String deleteSql = new KeylessDeleteStatement(table).sql();
@@ -40,32 +41,32 @@ final class KeylessTableWriter {
             switch (change.op()) {
                 case READ, INSERT -> inserts.add(change.after());
                 case UPDATE, DELETE -> {
-                    insert(table, columns, inserts);
+                    insert(table, columns, inserts, keepExisting);
                     inserts.clear();
                     unmatched += change.op() == RowOp.UPDATE
                             ? update(table, columns, updateSql, change) : delete(table, columns, deleteSql, change);
                 }
             }
         }
-        insert(table, columns, inserts);
+        insert(table, columns, inserts, keepExisting);
         if (unmatched > 0) {
             LOG.warn("{} update(s) or delete(s) of keyless table {} found no matching row; the destination "
                     + "table differs from the source", unmatched, table.id());
         }
     }
 
-    private void insert(TableDef table, WritableColumns columns, List<Object[]> rows) throws WriteException {
+    private void insert(TableDef table, WritableColumns columns, List<Object[]> rows, boolean keepExisting) throws WriteException {
         if (rows.isEmpty()) {
             return;
         }
-        RowsStatement statement = RowsStatement.insert(table);
+        RowsStatement statement = keepExisting ? RowsStatement.insertKeepingExisting(table) : RowsStatement.insert(table);
         for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
             long count = writer.execute(table, StatementKind.INSERT, statement.sql(chunk.size()), parameters -> {
                 for (Object[] row : chunk) {
                     writeImage(parameters, columns, row);
                 }
             });
-            if (count != chunk.size()) {
+            if (!keepExisting && count != chunk.size()) {
                 throw WriteException.permanent(table.id(), StatementKind.INSERT,
                         "the server reported " + count + " inserted rows for " + chunk.size() + " rows");
             }

@@ -20,6 +20,7 @@ public final class TableCatalog {
 
     private static final String TABLES = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES "
             + "WHERE TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_SCHEMA, TABLE_NAME";
+    private static final String DATABASES = "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME";
     private static final String COLUMNS = "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, CHARACTER_SET_NAME, COLLATION_NAME, "
             + "IS_NULLABLE, GENERATION_EXPRESSION, EXTRA FROM information_schema.COLUMNS "
             + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
@@ -31,16 +32,29 @@ public final class TableCatalog {
 
     /** The selected base tables, in name order. */
     public static List<TableId> selectedTables(Connection connection, TableSelection selection) throws SQLException {
+        return allTables(connection).stream().filter(selection::includes).toList();
+    }
+
+    /** Every base table on the server, in name order. */
+    public static List<TableId> allTables(Connection connection) throws SQLException {
         List<TableId> tables = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(TABLES); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                TableId id = new TableId(rs.getString(1), rs.getString(2));
-                if (selection.includes(id)) {
-                    tables.add(id);
-                }
+                tables.add(new TableId(rs.getString(1), rs.getString(2)));
             }
         }
         return tables;
+    }
+
+    /** Every database on the server, in name order. */
+    public static List<String> databases(Connection connection) throws SQLException {
+        List<String> databases = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(DATABASES); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                databases.add(rs.getString(1));
+            }
+        }
+        return databases;
     }
 
     /** The table's definition, or null when it does not exist. */

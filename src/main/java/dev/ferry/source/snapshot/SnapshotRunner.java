@@ -1,13 +1,17 @@
 package dev.ferry.source.snapshot;
 
 import dev.ferry.core.TableId;
+import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.event.ChangeBatch;
+import dev.ferry.core.mapping.MappedTable;
+import dev.ferry.core.mapping.MappingException;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.source.FerrySourceConfig;
 import dev.ferry.source.SourceConnections;
 import dev.ferry.source.SourceRecords;
 import dev.ferry.source.catalog.TableCatalog;
 import dev.ferry.core.config.MigrationType;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,21 +92,34 @@ public final class SnapshotRunner implements Runnable {
             LOG.info("Table {} was dropped before its snapshot; skipping it", table);
             return;
         }
+        MappedTable mapped = mapped(def);
+        TableDef destination = mapped.destination();
+        ConflictPolicy policy = config.conflictPolicy();
         long started = System.nanoTime();
-        out.put(records.snapshotBatch(ChangeBatch.snapshotBegin(def, snapshotId), state.toOffset()));
+        out.put(records.snapshotBatch(table, ChangeBatch.snapshotBegin(destination, snapshotId).withConflictPolicy(policy),
+                state.toOffset()));
         TableSnapshotReader.Result result = new TableSnapshotReader.Result(0, 0);
         if (config.includes(MigrationType.FULL)) {
             Map<String, Object> offset = state.toOffset();
             TableSnapshotReader reader = new TableSnapshotReader(config.snapshotChunkRows(), config.snapshotChunkBytes());
-            result = reader.read(snapshot, def, snapshotId, chunk -> {
+            result = reader.read(snapshot, mapped, snapshotId, policy, chunk -> {
                 rowsRead += chunk.rows().size();
-                out.put(records.snapshotBatch(chunk, offset));
+                out.put(records.snapshotBatch(table, chunk, offset));
             });
         }
         state = state.withCompleted(table, point);
-        out.put(records.snapshotBatch(ChangeBatch.snapshotEnd(def, snapshotId, result.chunks(),
-                point == null ? null : point.watermark()), state.toOffset()));
-        LOG.info("Snapshot of {}: {} rows in {} s", table, result.rows(), seconds(started));
+        out.put(records.snapshotBatch(table, ChangeBatch.snapshotEnd(destination, snapshotId, result.chunks(),
+                point == null ? null : point.watermark()).withConflictPolicy(policy), state.toOffset()));
+        LOG.info("Snapshot of {} into {}: {} rows in {} s", table, destination.id(), result.rows(), seconds(started));
+    }
+
+    private MappedTable mapped(TableDef def) {
+        try {
+            return config.mapping().map(def);
+        }
+        catch (MappingException e) {
+            throw new ConnectException(e.getMessage() + " (setting " + e.configKey() + ")", e);
+        }
     }
 
     private Map<String, Object> summary(int tables, long started) {

@@ -15,7 +15,9 @@ import java.util.Optional;
 /**
  * What the snapshot phase has durably done, stored as the Connect source offset of Ferry's snapshot
  * partition: the tables whose snapshot completed, each with its binlog point, and whether the phase
- * is over and from where the binlog must then be read. Immutable; each step returns a new state.
+ * is over and from where the binlog must then be read, and the settings that shape what the
+ * destination holds (selection, name mapping, row filters) when the migration started. Immutable;
+ * each step returns a new state.
  */
 public final class SnapshotState {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,16 +26,28 @@ public final class SnapshotState {
     private final Map<TableId, BinlogCoordinates> completed;
     private final boolean done;
     private final BinlogCoordinates streamFrom;
+    private final String mapping;
 
-    private SnapshotState(Map<TableId, BinlogCoordinates> completed, boolean done, BinlogCoordinates streamFrom) {
+    private SnapshotState(Map<TableId, BinlogCoordinates> completed, boolean done, BinlogCoordinates streamFrom, String mapping) {
         // A point may be null: a full migration by a user who cannot read the binlog position has none.
         this.completed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(completed));
         this.done = done;
         this.streamFrom = streamFrom;
+        this.mapping = mapping;
     }
 
     public static SnapshotState empty() {
-        return new SnapshotState(Map.of(), false, null);
+        return new SnapshotState(Map.of(), false, null, null);
+    }
+
+    /** The migration-shaping settings recorded when the migration started; null in offsets written before they were. */
+    public String mapping() {
+        return mapping;
+    }
+
+    /** This state recording the migration-shaping settings. */
+    public SnapshotState withMapping(String settings) {
+        return new SnapshotState(completed, done, streamFrom, settings);
     }
 
     public boolean isCompleted(TableId table) {
@@ -63,7 +77,7 @@ public final class SnapshotState {
     public SnapshotState withCompleted(TableId table, BinlogCoordinates point) {
         Map<TableId, BinlogCoordinates> next = new LinkedHashMap<>(completed);
         next.put(table, point);
-        return new SnapshotState(next, false, null);
+        return new SnapshotState(next, false, null, mapping);
     }
 
     /**
@@ -74,7 +88,7 @@ public final class SnapshotState {
         Optional<BinlogCoordinates> earliest = completed.values().stream()
                 .filter(java.util.Objects::nonNull)
                 .min(Comparator.comparing(BinlogCoordinates::snapshotPoint));
-        return new SnapshotState(completed, true, earliest.orElse(currentAttemptPoint));
+        return new SnapshotState(completed, true, earliest.orElse(currentAttemptPoint), mapping);
     }
 
     public Map<String, Object> toOffset() {
@@ -83,6 +97,9 @@ public final class SnapshotState {
         completed.forEach((table, point) -> tables.set(table.toString(), toJson(point)));
         root.put("done", done);
         root.set("stream_from", toJson(streamFrom));
+        if (mapping != null) {
+            root.put("mapping", mapping);
+        }
         return Map.of(OFFSET_KEY, root.toString());
     }
 
@@ -94,7 +111,9 @@ public final class SnapshotState {
             JsonNode root = JSON.readTree(text);
             Map<TableId, BinlogCoordinates> completed = new LinkedHashMap<>();
             root.path("completed").fields().forEachRemaining(e -> completed.put(TableId.parse(e.getKey()), fromJson(e.getValue())));
-            return new SnapshotState(completed, root.path("done").asBoolean(), fromJson(root.path("stream_from")));
+            JsonNode mapping = root.path("mapping");
+            return new SnapshotState(completed, root.path("done").asBoolean(), fromJson(root.path("stream_from")),
+                    mapping.isTextual() ? mapping.asText() : null);
         }
         catch (JsonProcessingException e) {
             throw new ConnectException("Ferry's stored snapshot offset is unreadable: " + e.getOriginalMessage(), e);

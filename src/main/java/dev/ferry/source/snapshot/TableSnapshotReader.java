@@ -1,7 +1,9 @@
 package dev.ferry.source.snapshot;
 
+import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.RowChange;
+import dev.ferry.core.mapping.MappedTable;
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.core.schema.ValueKind;
@@ -38,14 +40,18 @@ public final class TableSnapshotReader {
     public record Result(long rows, long chunks) {
     }
 
-    /** Streams the table's rows into chunks 0, 1, .... */
-    public Result read(Connection connection, TableDef table, String snapshotId, ChunkConsumer consumer)
+    /**
+     * Streams the table's rows into chunks 0, 1, ...: only the rows its filter selects, only the
+     * selected columns, in the destination's shape and under the given conflict policy.
+     */
+    public Result read(Connection connection, MappedTable mapped, String snapshotId, ConflictPolicy policy, ChunkConsumer consumer)
             throws SQLException, InterruptedException {
+        TableDef table = mapped.destination();
         List<ColumnDef> columns = table.columns();
         ValueKind[] kinds = columns.stream().map(ColumnDef::valueKind).toArray(ValueKind[]::new);
         long rows = 0;
         long chunk = 0;
-        try (PreparedStatement ps = connection.prepareStatement(selectSql(table), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        try (PreparedStatement ps = connection.prepareStatement(selectSql(mapped), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(Integer.MIN_VALUE);
             try (ResultSet rs = ps.executeQuery()) {
                 List<RowChange> buffer = new ArrayList<>(Math.min(chunkRows, 4096));
@@ -59,24 +65,26 @@ public final class TableSnapshotReader {
                     buffer.add(RowChange.read(row));
                     rows++;
                     if (buffer.size() >= chunkRows || bytes >= chunkBytes) {
-                        consumer.accept(ChangeBatch.snapshotChunk(table, snapshotId, chunk++, buffer));
+                        consumer.accept(ChangeBatch.snapshotChunk(table, snapshotId, chunk++, buffer).withConflictPolicy(policy));
                         buffer = new ArrayList<>(Math.min(chunkRows, 4096));
                         bytes = 0;
                     }
                 }
                 if (!buffer.isEmpty()) {
-                    consumer.accept(ChangeBatch.snapshotChunk(table, snapshotId, chunk++, buffer));
+                    consumer.accept(ChangeBatch.snapshotChunk(table, snapshotId, chunk++, buffer).withConflictPolicy(policy));
                 }
             }
         }
         return new Result(rows, chunk);
     }
 
-    static String selectSql(TableDef table) {
+    /** The selected columns by their source names, from the source table, with the filter as WHERE clause. */
+    static String selectSql(MappedTable mapped) {
         SqlBuilder sql = new SqlBuilder().sql("SELECT ");
-        List<ColumnDef> columns = table.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            ColumnDef c = columns.get(i);
+        List<ColumnDef> sourceColumns = mapped.source().columns();
+        int[] indexes = mapped.sourceIndexes();
+        for (int i = 0; i < indexes.length; i++) {
+            ColumnDef c = sourceColumns.get(indexes[i]);
             if (i > 0) {
                 sql.sql(", ");
             }
@@ -90,7 +98,11 @@ public final class TableSnapshotReader {
                 sql.identifier(c.name());
             }
         }
-        return sql.sql(" FROM ").table(table.id()).toString();
+        sql.sql(" FROM ").table(mapped.source().id());
+        if (mapped.filter() != null) {
+            sql.sql(" WHERE ").sql(mapped.filter().sql());
+        }
+        return sql.toString();
     }
 
     private static Object readValue(ResultSet rs, int index, ValueKind kind) throws SQLException {

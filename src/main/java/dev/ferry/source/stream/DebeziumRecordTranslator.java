@@ -1,7 +1,9 @@
 package dev.ferry.source.stream;
 
 import dev.ferry.core.TableId;
-import dev.ferry.core.config.TableSelection;
+import dev.ferry.core.mapping.MappedTable;
+import dev.ferry.core.mapping.MappingException;
+import dev.ferry.core.mapping.ObjectMapping;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.RowChange;
 import dev.ferry.core.event.RowOp;
@@ -12,14 +14,19 @@ import dev.ferry.source.SourceConnections;
 import dev.ferry.source.SourceRecords;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Converts Debezium's change events into Ferry batches: consecutive events of one table become one
- * batch (one Kafka record) carrying the offset of its last event. Events of tables outside the
+ * batch (one Kafka record) carrying the offset of its last event, in the destination's shape (names,
+ * selected columns, and only the changes the table's row filter lets through, see
+ * {@link MappedTable#map}). Events of tables outside the
  * selection, heartbeats and other non-row records are dropped; their offsets follow with the next
  * batch, or, when only such events arrive, with a small progress record on the lifecycle topic at
  * most every few seconds, so the stored binlog position keeps up with an idle selection.
@@ -29,21 +36,23 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
     private static final java.time.Duration PROGRESS_INTERVAL = java.time.Duration.ofSeconds(5);
 
     private final SourceRecords records;
-    private final TableSelection selection;
+    private final ObjectMapping mapping;
     private final StreamCatalog catalog;
     private final SnapshotCoverage coverage;
     private final long progressIntervalNanos;
     private long lastProgressNanos = System.nanoTime();
 
-    public DebeziumRecordTranslator(SourceRecords records, TableSelection selection, SourceConnections connections,
+    private final Map<TableDef, MappedTable> mapped = new IdentityHashMap<>();
+
+    public DebeziumRecordTranslator(SourceRecords records, ObjectMapping mapping, SourceConnections connections,
                                     SnapshotCoverage coverage) {
-        this(records, selection, connections, coverage, PROGRESS_INTERVAL);
+        this(records, mapping, connections, coverage, PROGRESS_INTERVAL);
     }
 
-    DebeziumRecordTranslator(SourceRecords records, TableSelection selection, SourceConnections connections,
+    DebeziumRecordTranslator(SourceRecords records, ObjectMapping mapping, SourceConnections connections,
                              SnapshotCoverage coverage, java.time.Duration progressInterval) {
         this.records = records;
-        this.selection = selection;
+        this.mapping = mapping;
         this.catalog = new StreamCatalog(connections);
         this.coverage = coverage;
         this.progressIntervalNanos = progressInterval.toNanos();
@@ -51,7 +60,7 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
 
     public List<SourceRecord> translate(List<SourceRecord> events) {
         List<SourceRecord> out = new ArrayList<>();
-        TableDef current = null;
+        MappedTable current = null;
         List<RowChange> rows = new ArrayList<>();
         SourceRecord last = null;
         for (SourceRecord event : events) {
@@ -60,23 +69,26 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
             }
             Struct source = envelope.getStruct("source");
             TableId id = new TableId(source.getString("db"), source.getString("table"));
-            if (!selection.includes(id) || coverage.covers(id, gtidOf(source))) {
+            if (!mapping.isTableSelected(id) || coverage.covers(id, gtidOf(source))) {
                 continue;
             }
             Schema rowSchema = envelope.schema().field("before").schema();
-            TableDef def = catalog.definition(id, rowSchema);
-            if (current != null && current != def) {
-                out.add(records.batch(ChangeBatch.changes(current, rows), last.sourcePartition(), last.sourceOffset()));
+            MappedTable table = mapped(catalog.definition(id, rowSchema));
+            if (current != null && current != table) {
+                flush(out, current, rows, last);
                 rows = new ArrayList<>();
             }
-            current = def;
-            rows.add(rowChange(def, envelope, source, event));
+            current = table;
+            RowChange change = table.map(rowChange(table.source(), envelope, source, event));
+            if (change != null) {
+                rows.add(change);
+            }
             last = event;
         }
         if (current != null) {
-            out.add(records.batch(ChangeBatch.changes(current, rows), last.sourcePartition(), last.sourceOffset()));
+            flush(out, current, rows, last);
         }
-        else if (!events.isEmpty() && System.nanoTime() - lastProgressNanos >= progressIntervalNanos) {
+        if (out.isEmpty() && !events.isEmpty() && System.nanoTime() - lastProgressNanos >= progressIntervalNanos) {
             SourceRecord newest = events.get(events.size() - 1);
             out.add(records.binlogProgress(newest.sourcePartition(), newest.sourceOffset()));
         }
@@ -84,6 +96,30 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
             lastProgressNanos = System.nanoTime();
         }
         return out;
+    }
+
+    /** One batch for a run of one table's changes; none when the filter let no change through. */
+    private void flush(List<SourceRecord> out, MappedTable table, List<RowChange> rows, SourceRecord last) {
+        if (!rows.isEmpty()) {
+            out.add(records.batch(table.source().id(), ChangeBatch.changes(table.destination(), rows),
+                    last.sourcePartition(), last.sourceOffset()));
+        }
+    }
+
+    /** The mapping of a source definition; the same instance while the definition is, so runs group by identity. */
+    private MappedTable mapped(TableDef definition) {
+        MappedTable table = mapped.get(definition);
+        if (table == null) {
+            try {
+                table = mapping.map(definition);
+            }
+            catch (MappingException e) {
+                throw new ConnectException(e.getMessage() + " (setting " + e.configKey() + ")", e);
+            }
+            mapped.keySet().removeIf(def -> def.id().equals(definition.id()));
+            mapped.put(definition, table);
+        }
+        return table;
     }
 
     private static String gtidOf(Struct source) {

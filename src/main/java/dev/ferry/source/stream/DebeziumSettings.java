@@ -4,8 +4,6 @@ import dev.ferry.source.FerrySourceConfig;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The configuration Ferry gives Debezium's MySQL task. Debezium reads the binlog and keeps the
@@ -38,8 +36,11 @@ final class DebeziumSettings {
         props.put("database.server.id", Long.toString(config.serverId()));
         props.put("database.ssl.mode", config.sslMode());
         props.put("database.allowPublicKeyRetrieval", "true");
-        if (!config.selection().databases().isEmpty()) {
-            props.put("database.include.list", config.selection().databases().stream().map(Pattern::quote).collect(Collectors.joining(",")));
+        // Ferry selects databases, tables and columns itself. Debezium only gets the include patterns, to skip
+        // other databases early: a superset of Ferry's selection even if it matched them differently.
+        props.remove("database.exclude.list");
+        if (!config.selection().databasePatterns().isEmpty()) {
+            props.put("database.include.list", String.join(",", config.selection().databasePatterns()));
         }
         else {
             props.remove("database.include.list");

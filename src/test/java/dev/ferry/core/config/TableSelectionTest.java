@@ -35,6 +35,33 @@ class TableSelectionTest {
     }
 
     @Test
+    void databasePatternsExcludesAndColumns() {
+        TableSelection s = new TableSelection(List.of("shop.*"), List.of("shop_old"), List.of(), List.of("shop\\.tmp_.*"),
+                List.of(), List.of("shop\\.customers\\.(ssn|card)", ".*\\.internal_.*"));
+        assertThat(s.includesDatabase("shop_eu")).isTrue();
+        assertThat(s.includesDatabase("shop_old")).isFalse();
+        assertThat(s.includesDatabase("crm")).isFalse();
+        assertThat(s.includes(new TableId("shop", "tmp_x"))).isFalse();
+        assertThat(s.includesColumn(new TableId("shop", "customers"), "ssn")).isFalse();
+        assertThat(s.includesColumn(new TableId("shop", "customers"), "name")).isTrue();
+        assertThat(s.includesColumn(new TableId("shop_eu", "orders"), "internal_flag")).isFalse();
+        assertThat(s.selectsWholeDatabase("shop")).isFalse();
+        assertThat(s.databasePatterns()).containsExactly("shop.*");
+
+        TableSelection only = new TableSelection(List.of(), List.of(), List.of(), List.of(), List.of("shop\\.t\\.(id|a)"), List.of());
+        assertThat(only.includesColumn(new TableId("shop", "t"), "a")).isTrue();
+        assertThat(only.includesColumn(new TableId("shop", "t"), "b")).isFalse();
+        assertThat(new TableSelection(List.of("shop"), List.of(), List.of()).selectsWholeDatabase("shop")).isTrue();
+    }
+
+    @Test
+    void conflictPolicyParses() {
+        assertThat(ConflictPolicy.parse(" Proceed ")).isEqualTo(ConflictPolicy.PROCEED);
+        assertThat(ConflictPolicy.FAIL.configValue()).isEqualTo("fail");
+        assertThatThrownBy(() -> ConflictPolicy.parse("ignore")).hasMessageContaining("use fail or proceed");
+    }
+
+    @Test
     void migrationTypesParse() {
         assertThat(MigrationType.parseList("full, incremental")).containsExactlyInAnyOrder(MigrationType.FULL, MigrationType.INCREMENTAL);
         assertThatThrownBy(() -> MigrationType.parseList(" , ")).hasMessageContaining("at least one");

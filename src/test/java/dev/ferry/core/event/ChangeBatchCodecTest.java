@@ -1,6 +1,7 @@
 package dev.ferry.core.event;
 
 import dev.ferry.core.TableId;
+import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,42 @@ class ChangeBatchCodecTest {
         assertThat(decoded.snapshotId()).isEqualTo("s-1");
         assertThat(decoded.chunk()).isEqualTo(7);
         assertThat(decoded.watermark()).isEqualTo(SourcePosition.snapshotPoint(2, 4));
+    }
+
+    @Test
+    void roundTripsTheConflictPolicyOfEveryKind() {
+        for (ConflictPolicy policy : ConflictPolicy.values()) {
+            for (ChangeBatch batch : List.of(ChangeBatch.snapshotBegin(TABLE, "s"), ChangeBatch.snapshotEnd(TABLE, "s", 1, null),
+                    ChangeBatch.snapshotChunk(TABLE, "s", 0, List.of()), ChangeBatch.changes(TABLE, List.of()))) {
+                ChangeBatch decoded = ChangeBatchCodec.decode(ChangeBatchCodec.encode(batch.withConflictPolicy(policy)));
+                assertThat(decoded.conflictPolicy()).as("%s of %s", policy, batch.kind()).isEqualTo(policy);
+                assertThat(decoded.kind()).isEqualTo(batch.kind());
+            }
+        }
+        assertThat(ChangeBatch.snapshotBegin(TABLE, "s").conflictPolicy()).isEqualTo(ConflictPolicy.FAIL);
+    }
+
+    @Test
+    void readsVersionOneBatchesAsPolicyFail() {
+        byte[] v2 = ChangeBatchCodec.encode(ChangeBatch.snapshotBegin(TABLE, "s").withConflictPolicy(ConflictPolicy.PROCEED));
+        assertThat(v2[1]).isEqualTo((byte) ChangeBatchCodec.VERSION);
+        // Version 1 is version 2 without the policy byte after the kind.
+        byte[] v1 = new byte[v2.length - 1];
+        v1[0] = v2[0];
+        v1[1] = 1;
+        v1[2] = v2[2];
+        System.arraycopy(v2, 4, v1, 3, v2.length - 4);
+        ChangeBatch decoded = ChangeBatchCodec.decode(v1);
+        assertThat(decoded.conflictPolicy()).isEqualTo(ConflictPolicy.FAIL);
+        assertThat(decoded.table()).isEqualTo(TABLE);
+        assertThat(decoded.snapshotId()).isEqualTo("s");
+        byte[] badPolicy = v2.clone();
+        badPolicy[3] = 7;
+        assertThatThrownBy(() -> ChangeBatchCodec.decode(badPolicy)).isInstanceOf(MalformedBatchException.class)
+                .hasMessageContaining("conflict policy");
+        byte[] future = v2.clone();
+        future[1] = 3;
+        assertThatThrownBy(() -> ChangeBatchCodec.decode(future)).hasMessageContaining("version 3");
     }
 
     @Test

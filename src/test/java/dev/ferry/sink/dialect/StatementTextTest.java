@@ -122,12 +122,20 @@ class StatementTextTest {
         ProgressStatements progress = new ProgressStatements("st`ate");
         assertThat(progress.table()).isEqualTo(new TableId("st`ate", "sink_progress"));
         assertThat(progress.select()).isEqualTo("SELECT `snapshot_id`, `snapshot_chunk`, `snapshot_done`, `wm_file`, "
-                + "`wm_pos`, `wm_row`, `wm_sub` FROM `st``ate`.`sink_progress` "
+                + "`wm_pos`, `wm_row`, `wm_sub`, `snapshot_keeps_rows` FROM `st``ate`.`sink_progress` "
                 + "WHERE `connector_name` = ? AND `source_database` = ? AND `source_table` = ?");
         assertThat(progress.replace()).isEqualTo("REPLACE INTO `st``ate`.`sink_progress` (`connector_name`, "
                 + "`source_database`, `source_table`, `snapshot_id`, `snapshot_chunk`, `snapshot_done`, `wm_file`, "
-                + "`wm_pos`, `wm_row`, `wm_sub`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "`wm_pos`, `wm_row`, `wm_sub`, `snapshot_keeps_rows`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        assertThat(progress.addKeepsRowsColumn()).isEqualTo("ALTER TABLE `st``ate`.`sink_progress` ADD COLUMN "
+                + "`snapshot_keeps_rows` BOOLEAN NOT NULL DEFAULT FALSE");
         assertThat(progress.createTable()).startsWith("CREATE TABLE IF NOT EXISTS `st``ate`.`sink_progress` (")
                 .contains("PRIMARY KEY (`connector_name`, `source_database`, `source_table`)");
+    }
+
+    @Test
+    void snapshotRowsKeepingExistingOnesUpdateNothingOnADuplicateKey() {
+        assertThat(RowsStatement.insertKeepingExisting(TestTables.orders()).sql(2)).isEqualTo("INSERT INTO `shop`.`orders` "
+                + "(`id`, `note`) VALUES (?, ?), (?, ?) ON DUPLICATE KEY UPDATE `id` = `id`");
     }
 }

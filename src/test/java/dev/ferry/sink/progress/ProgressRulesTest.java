@@ -1,5 +1,6 @@
 package dev.ferry.sink.progress;
 
+import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.RowChange;
 import dev.ferry.core.event.RowOp;
@@ -40,6 +41,22 @@ class ProgressRulesTest {
         BatchPlan plan = ProgressRules.plan(done, ChangeBatch.snapshotBegin(T, "s2"));
         assertThat(plan.action()).isEqualTo(Action.RESTART_SNAPSHOT);
         assertThat(plan.next()).isEqualTo(new TableProgress("s2", -1, false, null));
+    }
+
+    @Test
+    void underProceedTheFirstAttemptKeepsExistingRowsAndALaterOneReplacesThem() {
+        ChangeBatch first = ChangeBatch.snapshotBegin(T, "s1").withConflictPolicy(ConflictPolicy.PROCEED);
+        BatchPlan plan = ProgressRules.plan(TableProgress.NONE, first);
+        assertThat(plan.action()).isEqualTo(Action.RESTART_SNAPSHOT);
+        assertThat(plan.next().keepsExistingRows()).isTrue();
+        TableProgress chunkDone = ProgressRules.plan(plan.next(),
+                ChangeBatch.snapshotChunk(T, "s1", 0, List.of(ROW)).withConflictPolicy(ConflictPolicy.PROCEED)).next();
+        assertThat(chunkDone.keepsExistingRows()).isTrue();
+
+        BatchPlan retry = ProgressRules.plan(chunkDone, ChangeBatch.snapshotBegin(T, "s2").withConflictPolicy(ConflictPolicy.PROCEED));
+        assertThat(retry.action()).isEqualTo(Action.RESTART_SNAPSHOT);
+        assertThat(retry.next()).isEqualTo(new TableProgress("s2", -1, false, null, false));
+        assertThat(ProgressRules.plan(TableProgress.NONE, ChangeBatch.snapshotBegin(T, "s1")).next().keepsExistingRows()).isFalse();
     }
 
     @Test

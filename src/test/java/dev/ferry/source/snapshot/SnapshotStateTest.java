@@ -25,6 +25,14 @@ class SnapshotStateTest {
     }
 
     @Test
+    void theMigrationShapingSettingsTravelThroughEveryStep() {
+        SnapshotState state = SnapshotState.empty().withMapping("mapping.databases=shop:shop2")
+                .withCompleted(new TableId("shop", "a"), null).finished(null);
+        assertThat(SnapshotState.fromOffset(state.toOffset()).mapping()).isEqualTo("mapping.databases=shop:shop2");
+        assertThat(SnapshotState.fromOffset(SnapshotState.empty().toOffset()).mapping()).isNull();
+    }
+
+    @Test
     void aTableSnapshottedWithoutABinlogPointRoundTrips() {
         SnapshotState state = SnapshotState.empty().withCompleted(new TableId("shop", "a"), null).finished(null);
         SnapshotState restored = SnapshotState.fromOffset(state.toOffset());

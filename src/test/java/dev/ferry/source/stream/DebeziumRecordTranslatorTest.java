@@ -41,7 +41,7 @@ class DebeziumRecordTranslatorTest {
 
     private static DebeziumRecordTranslator translator(Duration interval) {
         SourceRecords records = new SourceRecords(CONFIG);
-        return new DebeziumRecordTranslator(records, CONFIG.selection(), new SourceConnections(CONFIG), COVERAGE, interval);
+        return new DebeziumRecordTranslator(records, CONFIG.mapping(), new SourceConnections(CONFIG), COVERAGE, interval);
     }
 
     @Test
