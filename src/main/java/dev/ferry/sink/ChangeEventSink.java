@@ -15,6 +15,7 @@ import dev.ferry.sink.progress.ProgressStore;
 import dev.ferry.sink.progress.TableProgress;
 import dev.ferry.sink.write.BufferWriter;
 import dev.ferry.sink.write.DestinationTables;
+import dev.ferry.sink.write.LoadDataWriter;
 import dev.ferry.sink.write.StatementKind;
 import dev.ferry.sink.write.StatementLimits;
 import dev.ferry.sink.write.StatementWriter;
@@ -49,13 +50,20 @@ public final class ChangeEventSink {
     private final ProgressStore progress;
     private final BinderRegistry binders = BinderRegistry.standard();
     private final Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
+    private final LoadDataWriter loads;
     private StatementLimits limits;
     private int pendingRows;
 
     public ChangeEventSink(FerrySinkConfig config, DataSource dataSource) {
+        this(config, dataSource, new LoadDataWriter(config.loadData(), LoadDataWriter.MIN_ROWS));
+    }
+
+    /** @param loads writes runs of rows with LOAD DATA when it can; one instance per sink */
+    public ChangeEventSink(FerrySinkConfig config, DataSource dataSource, LoadDataWriter loads) {
         this.dataSource = dataSource;
         this.batchSize = config.batchSize();
         this.transactionMaxRows = config.transactionMaxRows();
+        this.loads = loads;
         this.tables = new DestinationTables(config.tableAutoCreate());
         this.progress = new ProgressStore(config.connectorName(), config.stateDatabase());
     }
@@ -89,6 +97,9 @@ public final class ChangeEventSink {
             if (limits == null) {
                 limits = new StatementLimits(batchSize, maxAllowedPacket(connection));
             }
+            if (loads.enabled()) {
+                LoadDataWriter.guard(connection);
+            }
             applyAll(batches, writer);
         }
         catch (SQLException e) {
@@ -97,7 +108,7 @@ public final class ChangeEventSink {
     }
 
     private void applyAll(List<ChangeBatch> batches, StatementWriter writer) throws WriteException {
-        BufferWriter out = new BufferWriter(writer, limits);
+        BufferWriter out = new BufferWriter(writer, limits, loads);
         try {
             for (ChangeBatch batch : batches) {
                 applyBatch(batch, writer, out);
