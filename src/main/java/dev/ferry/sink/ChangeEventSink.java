@@ -36,12 +36,15 @@ import java.util.Map;
  * Applies change batches to the destination, each change exactly once. For every batch the
  * {@link ProgressRules} decide, from the progress recorded for its table, what to apply;
  * rows collect in per-table buffers; at commit the buffers are written and the progress rows with
- * them, in one transaction. {@link #apply} commits everything it was given before it returns, and
+ * them, in one transaction (snapshot rows, which need no reduction, are written as soon as sixteen
+ * statements' worth is buffered, still inside that transaction). {@link #apply} commits everything it was given before it returns, and
  * commits earlier whenever {@code transaction.max.rows} rows are pending. A failure rolls back the
  * open transaction and forgets all cached progress, so applying the same batches again is safe.
  */
 public final class ChangeEventSink {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeEventSink.class);
+    /** Snapshot rows of a table are written once this many statements' worth ({@code batch.size}) is buffered. */
+    private static final int EARLY_WRITE_STATEMENTS = 16;
 
     private final DataSource dataSource;
     private final int batchSize;
@@ -97,9 +100,7 @@ public final class ChangeEventSink {
             if (limits == null) {
                 limits = new StatementLimits(batchSize, maxAllowedPacket(connection));
             }
-            if (loads.enabled()) {
-                LoadDataWriter.guard(connection);
-            }
+            LoadDataWriter.guard(connection);
             applyAll(batches, writer);
         }
         catch (SQLException e) {
@@ -228,6 +229,10 @@ public final class ChangeEventSink {
         }
         for (RowChange row : rows) {
             buffer.add(row);
+        }
+        if (buffer.appendedRows() >= EARLY_WRITE_STATEMENTS * batchSize) {
+            // Snapshot rows need no reduction: written now, in the same transaction, they do not wait in memory.
+            out.write(buffer);
         }
     }
 

@@ -286,6 +286,25 @@ class LoadDataIT {
         return out.toString();
     }
 
+    @Test
+    void runsLargerThanOneLoadAreSplitWithoutLosingOrRepeatingARow() throws Exception {
+        TableDef table = new TableDef(new TableId(db, "big"), List.of(TestTables.bigint("id"),
+                new ColumnDef("v", "mediumtext", "mediumtext", "utf8mb4", "utf8mb4_general_ci", true, null, false)), List.of("id"));
+        List<Object[]> rows = new ArrayList<>();
+        for (long id = 1; id <= 1200; id++) {
+            rows.add(new Object[] {id, (id % 10) + "é".repeat(4000)});
+        }
+        Opened opened = open(Map.of());
+        opened.sink().apply(List.of(ChangeBatch.snapshotBegin(table, "s1"),
+                ChangeBatch.snapshotChunk(table, "s1", 0, reads(rows.subList(0, 700))),
+                ChangeBatch.snapshotChunk(table, "s1", 1, reads(rows.subList(700, 1200)))));
+        // About 9.6 MB of rows: three loads or more, none falling back.
+        assertThat(opened.loads().loadedRows()).isEqualTo(1200);
+        assertThat(opened.loads().fallbacks()).isZero();
+        assertThat(query("SELECT COUNT(*), COUNT(DISTINCT id), MIN(id), MAX(id), SUM(CHAR_LENGTH(v)), SUM(CAST(LEFT(v, 1) AS UNSIGNED)) FROM " + db + ".big"))
+                .containsExactly("1200|1200|1|1200|" + 1200 * 4001 + "|" + 120 * 45);
+    }
+
     // ---- failures ---------------------------------------------------------------------------------
 
     private List<String> progress(String table) throws SQLException {
@@ -306,7 +325,8 @@ class LoadDataIT {
         mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".short (id BIGINT PRIMARY KEY, v VARCHAR(3)) CHARACTER SET latin1");
         TableDef table = new TableDef(new TableId(db, "short"), List.of(TestTables.bigint("id"),
                 new ColumnDef("v", "varchar", "varchar(3)", "latin1", "latin1_swedish_ci", true, null, false)), List.of("id"));
-        Opened opened = open(Map.of());
+        // batch.size=2: 32 buffered snapshot rows are written before the commit, each run in one load.
+        Opened opened = open(Map.of("batch.size", "2"));
         opened.sink().apply(List.of(ChangeBatch.snapshotBegin(table, "s1"), ChangeBatch.snapshotChunk(table, "s1", 0, reads(notes(1, 40, "ok")))));
         assertThat(opened.loads().loadedRows()).isEqualTo(40);
 
@@ -317,7 +337,8 @@ class LoadDataIT {
                 ChangeBatch.snapshotChunk(table, "s1", 2, reads(tooLong)))))
                 .isInstanceOfSatisfying(WriteException.class, failure -> assertThat(failure.isTransient()).isFalse())
                 .hasMessageContaining("`" + db + "`.`short`").hasMessageContaining("1406");
-        // Chunk 1 was loaded, then rolled back with chunk 2 and both progress updates.
+        // Chunk 1 was loaded as soon as it was buffered; the load of chunk 2 (with the bad row) fell back to
+        // statements, which failed, and everything went back with the progress.
         assertThat(opened.loads().loadedRows()).isEqualTo(80);
         assertThat(opened.loads().fallbacks()).isEqualTo(1);
         assertThat(query("SELECT COUNT(*), MAX(id) FROM " + db + ".short")).containsExactly("40|40");

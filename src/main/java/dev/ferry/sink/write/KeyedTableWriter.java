@@ -53,10 +53,13 @@ final class KeyedTableWriter {
         RowsStatement statement = keepExisting ? RowsStatement.insertKeepingExisting(table) : RowsStatement.replace(table);
         WritableColumns columns = WritableColumns.of(table);
         LoadDataStatement load = keepExisting ? LoadDataStatement.insertKeepingExisting(table) : LoadDataStatement.replace(table);
+        loads.write(writer, table, load, columns, rows, StatementKind.UPSERT, keepExisting,
+                run -> writeStatements(table, statement, columns, run, keepExisting));
+    }
+
+    private void writeStatements(TableDef table, RowsStatement statement, WritableColumns columns, List<Object[]> rows,
+                                 boolean keepExisting) throws WriteException {
         for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
-            if (loads.write(writer, table, load, columns, chunk, StatementKind.UPSERT, keepExisting)) {
-                continue;
-            }
             long count = writer.execute(table, StatementKind.UPSERT, statement.sql(chunk.size()), parameters -> {
                 for (Object[] row : chunk) {
                     for (int i = 0; i < columns.size(); i++) {

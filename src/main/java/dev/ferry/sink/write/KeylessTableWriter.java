@@ -64,10 +64,13 @@ final class KeylessTableWriter {
         }
         RowsStatement statement = keepExisting ? RowsStatement.insertKeepingExisting(table) : RowsStatement.insert(table);
         LoadDataStatement load = keepExisting ? LoadDataStatement.insertKeepingExisting(table) : LoadDataStatement.insert(table);
+        loads.write(writer, table, load, columns, rows, StatementKind.INSERT, keepExisting,
+                run -> insertStatements(table, columns, statement, run, keepExisting));
+    }
+
+    private void insertStatements(TableDef table, WritableColumns columns, RowsStatement statement, List<Object[]> rows,
+                                  boolean keepExisting) throws WriteException {
         for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
-            if (loads.write(writer, table, load, columns, chunk, StatementKind.INSERT, keepExisting)) {
-                continue;
-            }
             long count = writer.execute(table, StatementKind.INSERT, statement.sql(chunk.size()), parameters -> {
                 for (Object[] row : chunk) {
                     writeImage(parameters, columns, row);

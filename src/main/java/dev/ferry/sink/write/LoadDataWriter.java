@@ -27,10 +27,9 @@ import java.util.List;
  * <p>Exactness: with LOCAL the server cannot stop the transfer, so it turns data errors (a value out
  * of range, too long, not in the column's character set) and duplicate keys into warnings and
  * stores what it can. Each load therefore runs after a savepoint; when it reports any warning, or
- * fewer rows than it was given, it is rolled back to the savepoint and {@link #write} returns false:
- * the caller writes the same rows with its statements, which store them exactly or fail with the
- * server's exact error naming the table. A load that succeeds is exactly what the statements would
- * have written.
+ * fewer rows than it was given, it is rolled back to the savepoint and its rows go to the caller's
+ * statements, which store them exactly or fail with the server's exact error naming the table. A
+ * load that succeeds is exactly what the statements would have written.
  *
  * <p>When the destination (or the URL's {@code allowLoadLocalInfile=false}) refuses LOCAL, the writer
  * says so once in the log and from then on leaves every row to the statements. Connector/J is always
@@ -41,6 +40,12 @@ public final class LoadDataWriter {
     private static final Logger LOG = LoggerFactory.getLogger(LoadDataWriter.class);
     /** Fewer rows than this go as statements by default: a load costs a savepoint and more round trips. */
     public static final int MIN_ROWS = 32;
+    /**
+     * Bytes of rendered rows per load. Connector/J allocates a 1 MB buffer for every load, so loads
+     * much smaller than that make mostly garbage; larger ones hold more memory and redo more rows when
+     * one falls back.
+     */
+    static final int LOAD_BYTES = 4 * 1024 * 1024;
     private static final int ER_NOT_ALLOWED_COMMAND = 1148;
     private static final int ER_CLIENT_LOCAL_FILES_DISABLED = 3948;
 
@@ -59,7 +64,7 @@ public final class LoadDataWriter {
         this.minRows = Math.max(1, minRows);
     }
 
-    /** How many rows loads have written (and not rolled back to their savepoint). */
+    /** How many rows loads have written, counting those a failed transaction rolled back later. */
     public long loadedRows() {
         return loadedRows;
     }
@@ -74,22 +79,49 @@ public final class LoadDataWriter {
         return enabled;
     }
 
+    /** Writes rows with statements: what a run too short for a load, or a load that fell back, goes through. */
+    @FunctionalInterface
+    interface Statements {
+        void write(List<Object[]> rows) throws WriteException;
+    }
+
     /**
-     * Loads {@code rows} (full row images) into {@code table} and returns true, or returns false and
-     * leaves the transaction as it was when the rows should go as statements instead.
+     * Writes {@code rows} (full row images) into {@code table}: loads of up to {@link #LOAD_BYTES} bytes each,
+     * and through {@code statements} the rows of every load that falls back (and all rows when loads are off,
+     * refused, or the run is shorter than {@code minRows}).
      */
-    boolean write(StatementWriter writer, TableDef table, LoadDataStatement statement, WritableColumns columns,
-                  List<Object[]> rows, StatementKind kind, boolean rowsMaySkip) throws WriteException {
+    void write(StatementWriter writer, TableDef table, LoadDataStatement statement, WritableColumns columns,
+               List<Object[]> rows, StatementKind kind, boolean rowsMaySkip, Statements statements) throws WriteException {
         if (!enabled || rows.size() < minRows) {
-            return false;
+            statements.write(rows);
+            return;
         }
-        text.clear();
-        for (Object[] row : rows) {
-            for (int i = 0; i < columns.size(); i++) {
-                text.field(row[columns.imageIndex(i)]);
+        int start = 0;
+        while (start < rows.size()) {
+            if (!enabled) {
+                statements.write(rows.subList(start, rows.size()));
+                return;
             }
-            text.endRow();
+            text.clear();
+            int end = start;
+            while (end < rows.size() && (end == start || text.size() < LOAD_BYTES)) {
+                Object[] row = rows.get(end++);
+                for (int i = 0; i < columns.size(); i++) {
+                    text.field(row[columns.imageIndex(i)]);
+                }
+                text.endRow();
+            }
+            List<Object[]> chunk = rows.subList(start, end);
+            if (!load(writer, table, statement, chunk.size(), kind, rowsMaySkip)) {
+                statements.write(chunk);
+            }
+            start = end;
         }
+    }
+
+    /** Loads the rendered rows; false when they must go as statements instead, the transaction as it was. */
+    private boolean load(StatementWriter writer, TableDef table, LoadDataStatement statement, int rows, StatementKind kind,
+                         boolean rowsMaySkip) throws WriteException {
         Connection connection = writer.connection();
         Savepoint savepoint = null;
         try (Statement load = connection.createStatement()) {
@@ -104,16 +136,19 @@ public final class LoadDataWriter {
                 driver.setLocalInfileInputStream(empty());
             }
             SQLWarning warning = load.getWarnings();
-            if (warning != null || (!rowsMaySkip && count < rows.size())) {
+            if (warning != null || (!rowsMaySkip && count < rows)) {
                 connection.rollback(savepoint);
                 fallbacks++;
                 LOG.debug("LOAD DATA of {} rows into {} reported {} changed rows and {}; writing them with statements instead",
-                        rows.size(), table.id(), count, warning == null ? "no warning" : "warning " + warning.getErrorCode()
+                        rows, table.id(), count, warning == null ? "no warning" : "warning " + warning.getErrorCode()
                                 + " (" + warning.getMessage() + ")");
                 return false;
             }
             connection.releaseSavepoint(savepoint);
-            loadedRows += rows.size();
+            if (loadedRows == 0) {
+                LOG.info("Writing runs of rows with LOAD DATA LOCAL INFILE (first: {} rows into {})", rows, table.id());
+            }
+            loadedRows += rows;
             return true;
         }
         catch (SQLException e) {
