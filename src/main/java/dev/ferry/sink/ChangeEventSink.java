@@ -21,6 +21,7 @@ import dev.ferry.sink.session.SessionSettings;
 import dev.ferry.sink.write.BufferWriter;
 import dev.ferry.sink.write.DdlRunner;
 import dev.ferry.sink.write.DestinationTables;
+import dev.ferry.sink.write.LoadDataWriter;
 import dev.ferry.sink.write.StatementKind;
 import dev.ferry.sink.write.StatementLimits;
 import dev.ferry.sink.write.StatementWriter;
@@ -41,7 +42,8 @@ import java.util.Map;
  * Applies change batches to the destination, each change exactly once. For every batch the
  * {@link ProgressRules} decide, from the progress recorded for its table, what to apply;
  * rows collect in per-table buffers; at commit the buffers are written and the progress rows with
- * them, in one transaction. {@link #apply} commits everything it was given before it returns, and
+ * them, in one transaction (snapshot rows, which need no reduction, are written as soon as sixteen
+ * statements' worth is buffered, still inside that transaction). {@link #apply} commits everything it was given before it returns, and
  * commits earlier whenever {@code transaction.max.rows} rows are pending. A failure rolls back the
  * open transaction and forgets all cached progress, so applying the same batches again is safe.
  *
@@ -52,6 +54,8 @@ import java.util.Map;
  */
 public final class ChangeEventSink {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeEventSink.class);
+    /** Snapshot rows of a table are written once this many statements' worth ({@code batch.size}) is buffered. */
+    private static final int EARLY_WRITE_STATEMENTS = 16;
 
     private final DataSource dataSource;
     private final DdlRunner ddl;
@@ -61,13 +65,20 @@ public final class ChangeEventSink {
     private final ProgressStore progress;
     private final BinderRegistry binders = BinderRegistry.standard();
     private final Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
+    private final LoadDataWriter loads;
     private StatementLimits limits;
     private int pendingRows;
 
     public ChangeEventSink(FerrySinkConfig config, DataSource dataSource) {
+        this(config, dataSource, new LoadDataWriter(config.loadData(), LoadDataWriter.MIN_ROWS));
+    }
+
+    /** @param loads writes runs of rows with LOAD DATA when it can; one instance per sink */
+    public ChangeEventSink(FerrySinkConfig config, DataSource dataSource, LoadDataWriter loads) {
         this.dataSource = dataSource;
         this.batchSize = config.batchSize();
         this.transactionMaxRows = config.transactionMaxRows();
+        this.loads = loads;
         this.tables = new DestinationTables(config.tableAutoCreate());
         this.progress = new ProgressStore(config.connectorName(), config.stateDatabase());
         this.ddl = new DdlRunner(config.ddlErrorPolicy());
@@ -102,6 +113,7 @@ public final class ChangeEventSink {
             if (limits == null) {
                 limits = new StatementLimits(batchSize, maxAllowedPacket(connection));
             }
+            LoadDataWriter.guard(connection);
             applyAll(batches, writer);
         }
         catch (SQLException e) {
@@ -110,7 +122,7 @@ public final class ChangeEventSink {
     }
 
     private void applyAll(List<ChangeBatch> batches, StatementWriter writer) throws WriteException {
-        BufferWriter out = new BufferWriter(writer, limits);
+        BufferWriter out = new BufferWriter(writer, limits, loads);
         try {
             for (ChangeBatch batch : batches) {
                 applyBatch(batch, writer, out);
@@ -308,6 +320,10 @@ public final class ChangeEventSink {
         }
         for (RowChange row : rows) {
             buffer.add(row);
+        }
+        if (buffer.appendedRows() >= EARLY_WRITE_STATEMENTS * batchSize) {
+            // Snapshot rows need no reduction: written now, in the same transaction, they do not wait in memory.
+            out.write(buffer);
         }
     }
 

@@ -65,6 +65,17 @@ public final class FerrySinkConfig {
     public static final String TABLE_AUTO_CREATE_DISPLAY = "Create missing tables";
     public static final boolean TABLE_AUTO_CREATE_DEFAULT = true;
 
+    public static final String LOAD_DATA_CONFIG = "load.data";
+    public static final String LOAD_DATA_DOC = "Write runs of whole rows (snapshot chunks, large batches) with LOAD DATA "
+            + "LOCAL INFILE streamed from the worker's memory, in the same transaction as the progress row: the fastest way "
+            + "into MySQL. A load that reports any warning (a value the destination would change, a duplicate key) is "
+            + "rolled back and its rows written with statements, which store them exactly or fail naming the table. "
+            + "Needs local_infile=ON on the destination (MySQL 8.0 defaults to OFF); when the destination refuses, the sink "
+            + "says so once in its log and writes with statements. When true, Ferry adds allowLoadLocalInfile=true to "
+            + "connection.url (unless the URL sets it) and hands Connector/J its rows as a stream, never a file.";
+    public static final String LOAD_DATA_DISPLAY = "Load rows with LOAD DATA";
+    public static final boolean LOAD_DATA_DEFAULT = true;
+
     public static final String STATE_DATABASE_CONFIG = "state.database";
     public static final String STATE_DATABASE_DOC = "Database on the destination server that holds the sink's progress "
             + "table, sink_progress. Created if missing. Progress commits with the rows, which is what makes the sink "
@@ -109,6 +120,7 @@ public final class FerrySinkConfig {
     private final int batchSize;
     private final int transactionMaxRows;
     private final boolean tableAutoCreate;
+    private final boolean loadData;
     private final String stateDatabase;
     private final int maxRetries;
     private final Duration retryBackoff;
@@ -128,6 +140,7 @@ public final class FerrySinkConfig {
         this.batchSize = (Integer) parsed.get(BATCH_SIZE_CONFIG);
         this.transactionMaxRows = (Integer) parsed.get(TRANSACTION_MAX_ROWS_CONFIG);
         this.tableAutoCreate = (Boolean) parsed.get(TABLE_AUTO_CREATE_CONFIG);
+        this.loadData = (Boolean) parsed.get(LOAD_DATA_CONFIG);
         this.stateDatabase = (String) parsed.get(STATE_DATABASE_CONFIG);
         this.maxRetries = (Integer) parsed.get(MAX_RETRIES_CONFIG);
         this.retryBackoff = Duration.ofMillis((Long) parsed.get(RETRY_BACKOFF_MS_CONFIG));
@@ -154,6 +167,8 @@ public final class FerrySinkConfig {
                 TRANSACTION_MAX_ROWS_DOC, WRITES_GROUP, ++order, Width.SHORT, TRANSACTION_MAX_ROWS_DISPLAY);
         def.define(TABLE_AUTO_CREATE_CONFIG, Type.BOOLEAN, TABLE_AUTO_CREATE_DEFAULT, Importance.MEDIUM,
                 TABLE_AUTO_CREATE_DOC, WRITES_GROUP, ++order, Width.SHORT, TABLE_AUTO_CREATE_DISPLAY);
+        def.define(LOAD_DATA_CONFIG, Type.BOOLEAN, LOAD_DATA_DEFAULT, Importance.MEDIUM,
+                LOAD_DATA_DOC, WRITES_GROUP, ++order, Width.SHORT, LOAD_DATA_DISPLAY);
         def.define(STATE_DATABASE_CONFIG, Type.STRING, STATE_DATABASE_DEFAULT, databaseName(), Importance.LOW,
                 STATE_DATABASE_DOC, WRITES_GROUP, ++order, Width.MEDIUM, STATE_DATABASE_DISPLAY);
         order = 0;
@@ -209,6 +224,11 @@ public final class FerrySinkConfig {
 
     public boolean tableAutoCreate() {
         return tableAutoCreate;
+    }
+
+    /** Whether runs of rows are tried with LOAD DATA LOCAL INFILE before statements. */
+    public boolean loadData() {
+        return loadData;
     }
 
     public String stateDatabase() {

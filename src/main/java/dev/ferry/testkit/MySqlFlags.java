@@ -35,6 +35,8 @@ final class MySqlFlags {
         flags.enable("skip-name-resolve");
         flags.set("innodb-buffer-pool-size", "64M");
         flags.set("performance-schema", "OFF");
+        // The sink loads rows with LOAD DATA LOCAL INFILE when the server allows it; 8.0 defaults to OFF.
+        flags.set("local-infile", "ON");
         if (version.hasXPlugin()) {
             flags.set("mysqlx", "OFF");
         }

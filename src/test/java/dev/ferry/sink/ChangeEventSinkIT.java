@@ -11,6 +11,7 @@ import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.session.DestinationPool;
 import dev.ferry.sink.session.DestinationUrl;
+import dev.ferry.sink.write.LoadDataWriter;
 import dev.ferry.sink.write.WriteException;
 import dev.ferry.testkit.MySqlServer;
 import dev.ferry.testkit.MySqlVersion;
@@ -56,6 +57,11 @@ class ChangeEventSinkIT {
         return MySqlVersion.V8_0;
     }
 
+    /** Runs of fewer rows go as statements; subclasses lower it to send every run through LOAD DATA. */
+    int loadDataMinRows() {
+        return LoadDataWriter.MIN_ROWS;
+    }
+
     @BeforeAll
     void startServer() throws IOException {
         mysql = MySqlServer.start(version(), Files.createDirectories(Path.of("target", "sink-it")));
@@ -96,7 +102,7 @@ class ChangeEventSinkIT {
         FerrySinkConfig config = new FerrySinkConfig(props);
         HikariDataSource pool = DestinationPool.open(config, db + "-" + pools.size());
         pools.add(pool);
-        ChangeEventSink opened = new ChangeEventSink(config, pool);
+        ChangeEventSink opened = new ChangeEventSink(config, pool, new LoadDataWriter(config.loadData(), loadDataMinRows()));
         opened.start();
         return opened;
     }

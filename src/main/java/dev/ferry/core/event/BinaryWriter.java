@@ -64,13 +64,14 @@ final class BinaryWriter {
         }
     }
 
+    /** The written bytes: the buffer itself when it is exactly full, else a copy. */
     byte[] toByteArray() {
-        return Arrays.copyOf(buf, size);
+        return size == buf.length ? buf : Arrays.copyOf(buf, size);
     }
 
     private void ensure(int more) {
         if (size + more > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(buf.length + (buf.length >> 1), (long) size + more)));
         }
     }
 }

@@ -34,7 +34,7 @@ public final class ChangeBatchCodec {
     }
 
     public static byte[] encode(ChangeBatch batch) {
-        BinaryWriter out = new BinaryWriter(256 + batch.rows().size() * 64);
+        BinaryWriter out = new BinaryWriter(estimatedSize(batch));
         out.writeByte(MAGIC);
         out.writeByte(VERSION);
         out.writeByte(batch.kind().ordinal());
@@ -56,6 +56,38 @@ public final class ChangeBatchCodec {
         out.writeVarLong(batch.cascadeColumns().size());
         batch.cascadeColumns().forEach(out::writeString);
         return out.toByteArray();
+    }
+
+    /**
+     * About the encoded size (exact for ASCII text), so the buffer is allocated once: growing it by
+     * doubling copies it repeatedly and, for snapshot chunks of half a megabyte, makes temporary
+     * arrays large enough for the garbage collector to treat specially.
+     */
+    private static int estimatedSize(ChangeBatch batch) {
+        long size = 1024;
+        for (RowChange row : batch.rows()) {
+            size += 16 + imageSize(row.before()) + imageSize(row.after());
+        }
+        return (int) Math.min(size, Integer.MAX_VALUE - 16);
+    }
+
+    private static long imageSize(Object[] image) {
+        if (image == null) {
+            return 1;
+        }
+        long size = 1;
+        for (Object value : image) {
+            if (value instanceof String s) {
+                size += s.length() + 4;
+            }
+            else if (value instanceof byte[] b) {
+                size += b.length + 4;
+            }
+            else {
+                size += 10;
+            }
+        }
+        return size;
     }
 
     public static ChangeBatch decode(byte[] bytes) {

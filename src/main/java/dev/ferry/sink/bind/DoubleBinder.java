@@ -10,6 +10,6 @@ import java.sql.SQLException;
 final class DoubleBinder implements ValueBinder {
     @Override
     public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        statement.setString(index, Double.toString((Double) value));
+        statement.setString(index, ValueText.doubleText((Double) value));
     }
 }

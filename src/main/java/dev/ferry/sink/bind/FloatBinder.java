@@ -13,6 +13,6 @@ import java.sql.SQLException;
 final class FloatBinder implements ValueBinder {
     @Override
     public void bind(PreparedStatement statement, int index, Object value) throws SQLException {
-        statement.setString(index, Double.toString((double) (Float) value));
+        statement.setString(index, ValueText.floatText((Float) value));
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferry.sink.buffer;
 
 import dev.ferry.core.event.RowChange;
+import dev.ferry.core.event.RowOp;
 import dev.ferry.core.schema.TableDef;
 
 import java.util.ArrayList;
@@ -19,6 +20,12 @@ public final class KeyedBuffer implements TableBuffer {
     private final int[] keyIndexes;
     /** The last row image per key, in order of the key's last change; a null image means deleted. */
     private final Map<RowKey, Object[]> lastState = new LinkedHashMap<>();
+    /**
+     * Snapshot rows, in order, while nothing but snapshot rows arrived: a consistent snapshot holds
+     * every key once, so there is nothing to reduce and no key to hash. The first other change moves
+     * them into {@link #lastState}.
+     */
+    private final List<Object[]> reads = new ArrayList<>();
 
     private final boolean keepExisting;
 
@@ -40,6 +47,19 @@ public final class KeyedBuffer implements TableBuffer {
 
     @Override
     public void add(RowChange change) {
+        if (change.op() == RowOp.READ && lastState.isEmpty()) {
+            if (change.after() == null) {
+                throw new IllegalArgumentException("A change to " + table.id() + " lacks the row image its operation needs");
+            }
+            reads.add(change.after());
+            return;
+        }
+        if (!reads.isEmpty()) {
+            for (Object[] image : reads) {
+                record(key(image), image);
+            }
+            reads.clear();
+        }
         switch (change.op()) {
             case READ, INSERT -> record(key(change.after()), change.after());
             case UPDATE -> {
@@ -56,6 +76,11 @@ public final class KeyedBuffer implements TableBuffer {
 
     /** Returns the reduced changes and empties the buffer. */
     public ReducedChanges drain() {
+        if (!reads.isEmpty()) {
+            ReducedChanges snapshot = new ReducedChanges(List.of(), reads);
+            reads.clear();
+            return snapshot;
+        }
         List<Object[]> deletes = new ArrayList<>();
         List<Object[]> upserts = new ArrayList<>();
         lastState.forEach((key, image) -> {
@@ -72,12 +97,18 @@ public final class KeyedBuffer implements TableBuffer {
 
     @Override
     public boolean isEmpty() {
-        return lastState.isEmpty();
+        return lastState.isEmpty() && reads.isEmpty();
     }
 
     @Override
     public void clear() {
         lastState.clear();
+        reads.clear();
+    }
+
+    @Override
+    public int appendedRows() {
+        return reads.size();
     }
 
     private RowKey key(Object[] image) {

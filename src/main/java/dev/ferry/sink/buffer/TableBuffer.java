@@ -17,6 +17,15 @@ public sealed interface TableBuffer permits KeyedBuffer, KeylessBuffer {
 
     boolean isEmpty();
 
+    /**
+     * How many rows the buffer holds that only append to what it wrote before: snapshot rows that
+     * arrived before any other change. Writing them before the commit, in the same transaction,
+     * leaves the same result and keeps fewer rows in memory.
+     */
+    default int appendedRows() {
+        return 0;
+    }
+
     void clear();
 
     /**

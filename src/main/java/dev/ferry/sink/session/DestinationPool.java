@@ -20,7 +20,7 @@ public final class DestinationPool {
         hikari.setPoolName(poolName);
         // Named explicitly: DriverManager does not see drivers of a Connect plugin's class loader.
         hikari.setDriverClassName(DRIVER);
-        hikari.setJdbcUrl(DestinationUrl.withSinkProperties(config.connectionUrl()));
+        hikari.setJdbcUrl(DestinationUrl.withSinkProperties(config.connectionUrl(), config.loadData()));
         hikari.setUsername(config.username());
         if (config.password() != null) {
             hikari.setPassword(config.password().value());

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  *       against 75,000 rows/s). The binders keep values exact in text, FLOAT and DOUBLE included.</li>
  *   <li>{@code characterEncoding=UTF-8} and {@code connectionCollation=utf8mb4_bin}: every character
  *       travels as utf8mb4.</li>
+ *   <li>{@code allowLoadLocalInfile=true}, only when the sink loads rows with {@code LOAD DATA LOCAL
+ *       INFILE} (setting {@code load.data}): the sink hands the driver its rows as a stream for every
+ *       load, and an empty stream otherwise, so the driver never reads a file for the server.</li>
  *   <li>{@code allowPublicKeyRetrieval=true}, only when the URL sets neither {@code sslMode} nor
  *       {@code allowPublicKeyRetrieval}: lets caching_sha2_password users log in without TLS.</li>
  * </ul>
@@ -27,8 +30,16 @@ public final class DestinationUrl {
     }
 
     public static String withSinkProperties(String url) {
+        return withSinkProperties(url, false);
+    }
+
+    /** @param loadData whether the sink loads rows with LOAD DATA LOCAL INFILE (adds {@code allowLoadLocalInfile=true}) */
+    public static String withSinkProperties(String url, boolean loadData) {
         Map<String, String> added = new LinkedHashMap<>();
         added.put("useServerPrepStmts", "false");
+        if (loadData) {
+            added.put("allowLoadLocalInfile", "true");
+        }
         added.put("characterEncoding", "UTF-8");
         added.put("connectionCollation", "utf8mb4_bin");
         if (!hasProperty(url, "sslMode")) {

@@ -9,9 +9,9 @@ public final class BufferWriter {
     private final KeyedTableWriter keyed;
     private final KeylessTableWriter keyless;
 
-    public BufferWriter(StatementWriter writer, StatementLimits limits) {
-        this.keyed = new KeyedTableWriter(writer, limits);
-        this.keyless = new KeylessTableWriter(writer, limits);
+    public BufferWriter(StatementWriter writer, StatementLimits limits, LoadDataWriter loads) {
+        this.keyed = new KeyedTableWriter(writer, limits, loads);
+        this.keyless = new KeylessTableWriter(writer, limits, loads);
     }
 
     public void write(TableBuffer buffer) throws WriteException {

@@ -5,19 +5,25 @@ import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.buffer.ReducedChanges;
 import dev.ferry.sink.dialect.DeleteByKeyStatement;
 import dev.ferry.sink.dialect.EnumMembers;
+import dev.ferry.sink.dialect.LoadDataStatement;
 import dev.ferry.sink.dialect.RowsStatement;
 import dev.ferry.sink.dialect.WritableColumns;
 
 import java.util.List;
 
-/** Writes a keyed table's reduced changes: the deleted keys first, then the last row images, many per statement. */
+/**
+ * Writes a keyed table's reduced changes: the deleted keys first, then the last row images, many per
+ * statement, or per {@code LOAD DATA} when {@link LoadDataWriter} takes them.
+ */
 final class KeyedTableWriter {
     private final StatementWriter writer;
     private final StatementLimits limits;
+    private final LoadDataWriter loads;
 
-    KeyedTableWriter(StatementWriter writer, StatementLimits limits) {
+    KeyedTableWriter(StatementWriter writer, StatementLimits limits, LoadDataWriter loads) {
         this.writer = writer;
         this.limits = limits;
+        this.loads = loads;
     }
 
     /** @param keepExisting write the rows only where no destination row has the same key (snapshot under {@code proceed}) */
@@ -47,6 +53,13 @@ final class KeyedTableWriter {
     private void write(TableDef table, List<Object[]> rows, boolean keepExisting) throws WriteException {
         RowsStatement statement = keepExisting ? RowsStatement.insertKeepingExisting(table) : RowsStatement.replace(table);
         WritableColumns columns = WritableColumns.of(table);
+        LoadDataStatement load = keepExisting ? LoadDataStatement.insertKeepingExisting(table) : LoadDataStatement.replace(table);
+        loads.write(writer, table, load, columns, rows, StatementKind.UPSERT, keepExisting,
+                run -> writeStatements(table, statement, columns, run, keepExisting));
+    }
+
+    private void writeStatements(TableDef table, RowsStatement statement, WritableColumns columns, List<Object[]> rows,
+                                 boolean keepExisting) throws WriteException {
         for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
             String sql = statement.sql(chunk.size(), EnumMembers.anyInvalidValue(columns, chunk));
             long count = writer.execute(table, StatementKind.UPSERT, sql, parameters -> {

@@ -4,6 +4,7 @@ import dev.ferry.core.event.RowChange;
 import dev.ferry.core.event.RowOp;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.bind.StatementParameters;
+import dev.ferry.sink.dialect.LoadDataStatement;
 import dev.ferry.sink.dialect.RowsStatement;
 import dev.ferry.sink.dialect.KeylessDeleteStatement;
 import dev.ferry.sink.dialect.EnumMembers;
@@ -18,17 +19,19 @@ import java.util.List;
 
 /**
  * Writes a keyless table's changes in source order: each run of consecutive inserts as multi-row
- * INSERTs, each update and delete as a statement on exactly one row that matches the before image.
+ * INSERTs (or {@code LOAD DATA}, see {@link LoadDataWriter}), each update and delete as a statement on exactly one row that matches the before image.
  */
 final class KeylessTableWriter {
     private static final Logger LOG = LoggerFactory.getLogger(KeylessTableWriter.class);
 
     private final StatementWriter writer;
     private final StatementLimits limits;
+    private final LoadDataWriter loads;
 
-    KeylessTableWriter(StatementWriter writer, StatementLimits limits) {
+    KeylessTableWriter(StatementWriter writer, StatementLimits limits, LoadDataWriter loads) {
         this.writer = writer;
         this.limits = limits;
+        this.loads = loads;
     }
 
     /** @param keepExisting insert rows only where they collide with no destination row on a unique key */
@@ -61,6 +64,13 @@ final class KeylessTableWriter {
             return;
         }
         RowsStatement statement = keepExisting ? RowsStatement.insertKeepingExisting(table) : RowsStatement.insert(table);
+        LoadDataStatement load = keepExisting ? LoadDataStatement.insertKeepingExisting(table) : LoadDataStatement.insert(table);
+        loads.write(writer, table, load, columns, rows, StatementKind.INSERT, keepExisting,
+                run -> insertStatements(table, columns, statement, run, keepExisting));
+    }
+
+    private void insertStatements(TableDef table, WritableColumns columns, RowsStatement statement, List<Object[]> rows,
+                                  boolean keepExisting) throws WriteException {
         for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
             String sql = statement.sql(chunk.size(), EnumMembers.anyInvalidValue(columns, chunk));
             long count = writer.execute(table, StatementKind.INSERT, sql, parameters -> {

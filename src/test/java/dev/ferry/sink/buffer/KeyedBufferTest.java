@@ -46,6 +46,34 @@ class KeyedBufferTest {
     }
 
     @Test
+    void snapshotRowsAloneAreKeptInOrderAsAppendedRows() {
+        orders.add(RowChange.read(order(2, "b")));
+        orders.add(RowChange.read(order(1, "a")));
+        assertThat(orders.appendedRows()).isEqualTo(2);
+        assertThat(orders.isEmpty()).isFalse();
+        ReducedChanges reduced = orders.drain();
+        assertThat(reduced.deletedKeys()).isEmpty();
+        assertThat(reduced.upserts()).containsExactly(order(2, "b"), order(1, "a"));
+        assertThat(orders.isEmpty()).isTrue();
+        assertThat(orders.appendedRows()).isZero();
+    }
+
+    @Test
+    void aChangeAfterSnapshotRowsReducesThemByKeyAsBefore() {
+        orders.add(RowChange.read(order(1, "a")));
+        orders.add(RowChange.read(order(2, "b")));
+        orders.add(RowChange.read(order(3, "c")));
+        orders.add(update(order(1, "a"), order(1, "A")));
+        assertThat(orders.appendedRows()).isZero();
+        orders.add(delete(order(2, "b")));
+        orders.add(RowChange.read(order(4, "d")));
+        ReducedChanges reduced = orders.drain();
+        assertThat(reduced.deletedKeys()).containsExactly(new Object[] {2L});
+        assertThat(reduced.upserts()).containsExactly(order(3, "c"), order(1, "A"), order(4, "d"));
+        assertThat(orders.isEmpty()).isTrue();
+    }
+
+    @Test
     void insertThenUpdatesKeepOnlyTheLastImage() {
         orders.add(insert(order(1, "a")));
         orders.add(update(order(1, "a"), order(1, "b")));

@@ -138,4 +138,18 @@ class StatementTextTest {
         assertThat(RowsStatement.insertKeepingExisting(TestTables.orders()).sql(2)).isEqualTo("INSERT INTO `shop`.`orders` "
                 + "(`id`, `note`) VALUES (?, ?), (?, ?) ON DUPLICATE KEY UPDATE `id` = `id`");
     }
+
+    @Test
+    void loadDataNamesTheColumnsAndUnhexesBinaryOnesIntoThemAndReadsYearAsANumber() {
+        TableDef table = new TableDef(new TableId("my`db", "t"), List.of(TestTables.bigint("i`d"),
+                TestTables.column("raw", "varbinary", "varbinary(8)"), TestTables.column("yr", "year", "year"),
+                TestTables.generated("g", "`i``d` * 2", true), TestTables.varchar("note", 20)), List.of("i`d"));
+        String columns = " INTO TABLE `my``db`.`t` CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ENCLOSED BY '' ESCAPED BY '\\\\'"
+                + " LINES STARTING BY '' TERMINATED BY '\\n' (`i``d`, @ferry_2, @ferry_3, `note`)"
+                + " SET `raw` = UNHEX(@ferry_2), `yr` = CAST(@ferry_3 AS SIGNED)";
+        assertThat(LoadDataStatement.replace(table).sql()).isEqualTo("LOAD DATA LOCAL INFILE 'ferry-rows' REPLACE" + columns);
+        assertThat(LoadDataStatement.insert(table).sql()).isEqualTo("LOAD DATA LOCAL INFILE 'ferry-rows'" + columns);
+        assertThat(LoadDataStatement.insertKeepingExisting(table).sql()).isEqualTo("LOAD DATA LOCAL INFILE 'ferry-rows' IGNORE" + columns);
+        assertThat(LoadDataStatement.replace(TestTables.orders()).sql()).endsWith("(`id`, `note`)");
+    }
 }

@@ -23,6 +23,17 @@ class DestinationUrlTest {
     }
 
     @Test
+    void allowsLocalInfileOnlyForLoadsAndUnlessTheUrlSaysOtherwise() {
+        assertThat(DestinationUrl.withSinkProperties("jdbc:mysql://db:3306/", true)).isEqualTo("jdbc:mysql://db:3306/"
+                + "?useServerPrepStmts=false&allowLoadLocalInfile=true&characterEncoding=UTF-8&connectionCollation=utf8mb4_bin"
+                + "&allowPublicKeyRetrieval=true");
+        assertThat(DestinationUrl.withSinkProperties("jdbc:mysql://db/?allowLoadLocalInfile=false&sslMode=REQUIRED", true))
+                .isEqualTo("jdbc:mysql://db/?allowLoadLocalInfile=false&sslMode=REQUIRED&useServerPrepStmts=false"
+                        + "&characterEncoding=UTF-8&connectionCollation=utf8mb4_bin");
+        assertThat(DestinationUrl.withSinkProperties("jdbc:mysql://db/", false)).doesNotContain("allowLoadLocalInfile");
+    }
+
+    @Test
     void namesHostAndPortForMessages() {
         assertThat(DestinationUrl.hostAndPort("jdbc:mysql://db.example.com:3307/shop?x=1")).isEqualTo("db.example.com:3307");
         assertThat(DestinationUrl.hostAndPort("jdbc:mysql://db.example.com/")).isEqualTo("db.example.com:3306");
