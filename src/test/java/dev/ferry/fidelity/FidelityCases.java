@@ -155,19 +155,20 @@ final class FidelityCases {
     }
 
     /**
-     * Zero and invalid dates, which the source's sql_mode allowed. Snapshot only: Debezium's binlog
-     * reader turns them into NULL or fails on them before any extension point sees them (README, Limits).
+     * Zero and invalid dates, which the source's sql_mode allowed, in nullable and NOT NULL columns, through
+     * the snapshot and the binlog (Ferry's row deserializers read them; Debezium's would make them NULL).
      */
     static FidelityTable zeroDates() {
-        FidelityTable table = keyed("zero_dates", "d DATE, dt DATETIME, dt6 DATETIME(6), ts TIMESTAMP NULL DEFAULT NULL, "
-                        + "ts6 TIMESTAMP(6) NULL DEFAULT NULL, dn DATE NOT NULL",
+        return keyed("zero_dates", "d DATE, dt DATETIME, dt6 DATETIME(6), ts TIMESTAMP NULL DEFAULT NULL, "
+                        + "ts6 TIMESTAMP(6) NULL DEFAULT NULL, dn DATE NOT NULL, dtn DATETIME(3) NOT NULL",
                 "ALLOW_INVALID_DATES",
                 "(1, '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00:00.000000', '0000-00-00 00:00:00', "
-                        + "'0000-00-00 00:00:00.000000', '0000-00-00')",
-                "(2, '2020-00-00', '2020-01-00 10:00:00', '2020-00-15 00:00:00.000001', NULL, NULL, '2020-02-31')",
-                "(3, '2021-02-31', '2021-04-31 23:59:59', '0000-01-01 00:00:00.5', '2021-01-01 00:00:00', NULL, '1970-01-01')",
-                "(4, NULL, NULL, NULL, NULL, NULL, '2020-01-01')");
-        return new FidelityTable(table.name(), table.ddl(), table.sqlMode(), table.rows(), List.of(), false);
+                        + "'0000-00-00 00:00:00.000000', '0000-00-00', '0000-00-00 00:00:00.000')",
+                "(2, '2020-00-00', '2020-01-00 10:00:00', '2020-00-15 00:00:00.000001', NULL, NULL, '2020-02-31', "
+                        + "'2020-00-15 23:59:59.999')",
+                "(3, '2021-02-31', '2021-04-31 23:59:59', '0000-01-01 00:00:00.5', '2021-01-01 00:00:00', NULL, '1970-01-01', "
+                        + "'0000-01-01 00:00:00.001')",
+                "(4, NULL, NULL, NULL, NULL, NULL, '2020-01-01', '9999-12-31 23:59:59.999')");
     }
 
     static FidelityTable strings() {
