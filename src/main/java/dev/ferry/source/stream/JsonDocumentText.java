@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  *
  * <p>DECIMAL, DATE, TIME and DATETIME scalars, which JSON text cannot type, are also recorded with
  * their paths, and the document is then carried as a {@link TypedJson} value the destination
- * rebuilds exactly. (A negative TIME scalar is left as text: the binlog library decodes its parts
- * wrongly.)
+ * rebuilds exactly. (A negative TIME scalar is left as the library writes it: the library decodes
+ * its parts wrongly.)
  */
 final class JsonDocumentText implements JsonFormatter {
     private final StringBuilder text = new StringBuilder();
