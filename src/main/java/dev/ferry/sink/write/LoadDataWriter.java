@@ -96,6 +96,11 @@ public final class LoadDataWriter {
             statements.write(rows);
             return;
         }
+        if (!textBytesEverywhere(columns, rows)) {
+            // The load reads these columns' fields as hexadecimal bytes; a decoded string there has no exact bytes.
+            statements.write(rows);
+            return;
+        }
         int start = 0;
         while (start < rows.size()) {
             if (!enabled) {
@@ -117,6 +122,27 @@ public final class LoadDataWriter {
             }
             start = end;
         }
+    }
+
+    /**
+     * Whether every value of a column whose text travels as bytes ({@link ColumnDef#textAsBytes()}) is
+     * such bytes (or NULL), as the source sends them. Only then can the load store them through
+     * {@code UNHEX} exactly; a {@link String} there goes to the statements, which let the server convert it.
+     */
+    static boolean textBytesEverywhere(WritableColumns columns, List<Object[]> rows) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (!columns.column(i).textAsBytes()) {
+                continue;
+            }
+            int image = columns.imageIndex(i);
+            for (Object[] row : rows) {
+                Object value = row[image];
+                if (value != null && !(value instanceof byte[])) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Loads the rendered rows; false when they must go as statements instead, the transaction as it was. */
