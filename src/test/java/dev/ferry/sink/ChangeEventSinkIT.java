@@ -60,7 +60,7 @@ class ChangeEventSinkIT {
 
     /** Runs of fewer rows go as statements; subclasses lower it to send every run through LOAD DATA. */
     int loadDataMinRows() {
-        return LoadDataWriter.MIN_ROWS;
+        return FerrySinkConfig.LOAD_DATA_MIN_ROWS_DEFAULT;
     }
 
     @BeforeAll

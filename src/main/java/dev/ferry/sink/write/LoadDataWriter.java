@@ -38,8 +38,6 @@ import java.util.List;
  */
 public final class LoadDataWriter {
     private static final Logger LOG = LoggerFactory.getLogger(LoadDataWriter.class);
-    /** Fewer rows than this go as statements by default: a load costs a savepoint and more round trips. */
-    public static final int MIN_ROWS = 32;
     /**
      * Bytes of rendered rows per load. Connector/J allocates a 1 MB buffer for every load, so loads
      * much smaller than that make mostly garbage; larger ones hold more memory and redo more rows when
