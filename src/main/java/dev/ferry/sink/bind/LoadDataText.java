@@ -80,6 +80,11 @@ public final class LoadDataText {
         return new ByteArrayInputStream(buffer, 0, size);
     }
 
+    /** The buffer holding the rendered rows in its first {@link #size()} bytes; valid until this instance changes. */
+    public byte[] buffer() {
+        return buffer;
+    }
+
     /** A copy of the rendered bytes. */
     public byte[] toByteArray() {
         return java.util.Arrays.copyOf(buffer, size);

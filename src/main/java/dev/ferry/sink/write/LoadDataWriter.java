@@ -105,18 +105,11 @@ public final class LoadDataWriter {
                 statements.write(rows.subList(start, rows.size()));
                 return;
             }
-            text.clear();
-            int end = start;
-            while (end < rows.size() && (end == start || text.size() < LOAD_BYTES)) {
-                Object[] row = rows.get(end++);
-                for (int i = 0; i < columns.size(); i++) {
-                    text.field(row[columns.imageIndex(i)]);
-                }
-                text.endRow();
-            }
-            List<Object[]> chunk = rows.subList(start, end);
-            if (!load(writer, table, statement, chunk.size(), kind, rowsMaySkip)) {
-                statements.write(chunk);
+            LoadDataRows stream = new LoadDataRows(text, columns, rows.subList(start, rows.size()), LOAD_BYTES);
+            boolean loaded = load(writer, table, statement, stream, kind, rowsMaySkip);
+            int end = start + stream.rows();
+            if (!loaded) {
+                statements.write(rows.subList(start, end));
             }
             start = end;
         }
@@ -144,21 +137,24 @@ public final class LoadDataWriter {
     }
 
     /** Loads the rendered rows; false when they must go as statements instead, the transaction as it was. */
-    private boolean load(StatementWriter writer, TableDef table, LoadDataStatement statement, int rows, StatementKind kind,
-                         boolean rowsMaySkip) throws WriteException {
+    private boolean load(StatementWriter writer, TableDef table, LoadDataStatement statement, LoadDataRows stream,
+                         StatementKind kind, boolean rowsMaySkip) throws WriteException {
         Connection connection = writer.connection();
         Savepoint savepoint = null;
         try (Statement load = connection.createStatement()) {
             savepoint = connection.setSavepoint();
             JdbcStatement driver = load.unwrap(JdbcStatement.class);
-            driver.setLocalInfileInputStream(text.stream());
+            driver.setLocalInfileInputStream(stream);
             long count;
             try {
                 count = load.executeLargeUpdate(statement.sql());
             }
             finally {
                 driver.setLocalInfileInputStream(empty());
+                // A load the server refused before reading its rows still decides where the next one starts.
+                stream.renderAll();
             }
+            int rows = stream.rows();
             SQLWarning warning = load.getWarnings();
             if (warning != null || (!rowsMaySkip && count < rows)) {
                 connection.rollback(savepoint);
