@@ -70,7 +70,7 @@ public final class ChangeEventSink {
     private int pendingRows;
 
     public ChangeEventSink(FerrySinkConfig config, DataSource dataSource) {
-        this(config, dataSource, new LoadDataWriter(config.loadData(), LoadDataWriter.MIN_ROWS));
+        this(config, dataSource, new LoadDataWriter(config.loadData(), config.loadDataMinRows()));
     }
 
     /** @param loads writes runs of rows with LOAD DATA when it can; one instance per sink */

@@ -39,8 +39,6 @@ import java.util.List;
  */
 public final class LoadDataWriter {
     private static final Logger LOG = LoggerFactory.getLogger(LoadDataWriter.class);
-    /** Fewer rows than this go as statements by default: a load costs a savepoint and more round trips. */
-    public static final int MIN_ROWS = 32;
     /**
      * Bytes of rendered rows per load. Connector/J allocates a 1 MB buffer for every load, so loads
      * much smaller than that make mostly garbage; larger ones hold more memory and redo more rows when
@@ -98,45 +96,67 @@ public final class LoadDataWriter {
             statements.write(rows);
             return;
         }
+        if (!textBytesEverywhere(columns, rows)) {
+            // The load reads these columns' fields as hexadecimal bytes; a decoded string there has no exact bytes.
+            statements.write(rows);
+            return;
+        }
         int start = 0;
         while (start < rows.size()) {
             if (!enabled) {
                 statements.write(rows.subList(start, rows.size()));
                 return;
             }
-            text.clear();
-            int end = start;
-            while (end < rows.size() && (end == start || text.size() < LOAD_BYTES)) {
-                Object[] row = rows.get(end++);
-                for (int i = 0; i < columns.size(); i++) {
-                    text.field(row[columns.imageIndex(i)]);
-                }
-                text.endRow();
-            }
-            List<Object[]> chunk = rows.subList(start, end);
-            if (!load(writer, table, statement, chunk.size(), kind, rowsMaySkip)) {
-                statements.write(chunk);
+            LoadDataRows stream = new LoadDataRows(text, columns, rows.subList(start, rows.size()), LOAD_BYTES);
+            boolean loaded = load(writer, table, statement, stream, kind, rowsMaySkip);
+            int end = start + stream.rows();
+            if (!loaded) {
+                statements.write(rows.subList(start, end));
             }
             start = end;
         }
     }
 
+    /**
+     * Whether every value of a column whose text travels as bytes ({@link ColumnDef#textAsBytes()}) is
+     * such bytes (or NULL), as the source sends them. Only then can the load store them through
+     * {@code UNHEX} exactly; a {@link String} there goes to the statements, which let the server convert it.
+     */
+    static boolean textBytesEverywhere(WritableColumns columns, List<Object[]> rows) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (!columns.column(i).textAsBytes()) {
+                continue;
+            }
+            int image = columns.imageIndex(i);
+            for (Object[] row : rows) {
+                Object value = row[image];
+                if (value != null && !(value instanceof byte[])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Loads the rendered rows; false when they must go as statements instead, the transaction as it was. */
-    private boolean load(StatementWriter writer, TableDef table, LoadDataStatement statement, int rows, StatementKind kind,
-                         boolean rowsMaySkip) throws WriteException {
+    private boolean load(StatementWriter writer, TableDef table, LoadDataStatement statement, LoadDataRows stream,
+                         StatementKind kind, boolean rowsMaySkip) throws WriteException {
         Connection connection = writer.connection();
         Savepoint savepoint = null;
         try (Statement load = connection.createStatement()) {
             savepoint = connection.setSavepoint();
             JdbcStatement driver = load.unwrap(JdbcStatement.class);
-            driver.setLocalInfileInputStream(text.stream());
+            driver.setLocalInfileInputStream(stream);
             long count;
             try {
                 count = load.executeLargeUpdate(statement.sql());
             }
             finally {
                 driver.setLocalInfileInputStream(empty());
+                // A load the server refused before reading its rows still decides where the next one starts.
+                stream.renderAll();
             }
+            int rows = stream.rows();
             SQLWarning warning = load.getWarnings();
             if (warning != null || (!rowsMaySkip && count < rows)) {
                 connection.rollback(savepoint);
