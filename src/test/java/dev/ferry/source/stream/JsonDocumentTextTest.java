@@ -4,11 +4,39 @@ import dev.ferry.core.schema.TypedJson;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the formatter as the binlog library's JSON parser does. */
 class JsonDocumentTextTest {
+    /** MySQL's binary JSON scalar: a type byte, then the value little-endian (0x0b double, 0x09 int64). */
+    private static byte[] scalar(int type, long bits) {
+        return ByteBuffer.allocate(9).order(ByteOrder.LITTLE_ENDIAN).put((byte) type).putLong(bits).array();
+    }
+
+    @Test
+    void doublesAreWrittenInTheirShortestRoundTripForm() throws Exception {
+        assertThat(JsonDocumentText.of(scalar(0x0b, Double.doubleToLongBits(1e308)))).isEqualTo("1.0E308");
+        assertThat(JsonDocumentText.of(scalar(0x0b, Double.doubleToLongBits(Double.MAX_VALUE)))).isEqualTo("1.7976931348623157E308");
+        assertThat(JsonDocumentText.of(scalar(0x0b, Double.doubleToLongBits(-0.0)))).isEqualTo("-0.0");
+        assertThat(Double.parseDouble(JsonDocumentText.of(scalar(0x0b, 1L)))).isEqualTo(Double.MIN_VALUE);
+    }
+
+    @Test
+    void integersAreExact() throws Exception {
+        assertThat(JsonDocumentText.of(scalar(0x09, Long.MIN_VALUE))).isEqualTo("-9223372036854775808");
+    }
+
+    @Test
+    void anOpaqueDecimalFromTheBinlogKeepsItsScale() throws Exception {
+        // opaque (0x0f) of type NEWDECIMAL (246), 4 bytes: precision 3, scale 2, then 1.50 in MySQL's decimal binary
+        byte[] binary = {0x0f, (byte) 246, 4, 3, 2, (byte) 0x81, 0x32};
+        TypedJson typed = TypedJson.decode(JsonDocumentText.of(binary));
+        assertThat(typed.document()).isEqualTo("1.50");
+        assertThat(typed.scalars()).containsExactly(new TypedJson.Scalar("$", "DECIMAL(3,2)", "1.50"));
+    }
 
     @Test
     void aDocumentWithoutTypedScalarsStaysPlainText() {
