@@ -90,7 +90,7 @@ public final class DebeziumStream {
         // Read after the poll: if the installer was registered before the current client first connected,
         // every row in these records was read by Ferry's deserializers.
         DeserializerWatch.State state = watch.state();
-        if (state == DeserializerWatch.State.INSTALLED || (state == DeserializerWatch.State.WAITING && !hasChangeEvents(records))) {
+        if (handOn(state, hasChangeEvents(records))) {
             if (state == DeserializerWatch.State.INSTALLED) {
                 restartsInARow = 0;
             }
@@ -107,6 +107,19 @@ public final class DebeziumStream {
         stop();
         restart.run();
         return List.of();
+    }
+
+    /**
+     * Whether polled records may be handed on: always once Ferry's deserializers read every row; before
+     * that only when they hold no change event (schema changes, heartbeats); never after the client
+     * connected before they were in place.
+     */
+    static boolean handOn(DeserializerWatch.State state, boolean changeEvents) {
+        return switch (state) {
+            case INSTALLED -> true;
+            case WAITING -> !changeEvents;
+            case LOST -> false;
+        };
     }
 
     private static boolean hasChangeEvents(List<SourceRecord> records) {

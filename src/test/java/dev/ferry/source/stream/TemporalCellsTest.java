@@ -85,5 +85,9 @@ class TemporalCellsTest {
     void aRegistrationSeesWhetherTheClientHadConnected() {
         assertThat(DeserializerWatch.afterRegistration(0)).isEqualTo(DeserializerWatch.State.INSTALLED);
         assertThat(DeserializerWatch.afterRegistration(42)).isEqualTo(DeserializerWatch.State.LOST);
+        assertThat(DebeziumStream.handOn(DeserializerWatch.State.INSTALLED, true)).isTrue();
+        assertThat(DebeziumStream.handOn(DeserializerWatch.State.WAITING, false)).as("schema changes before streaming").isTrue();
+        assertThat(DebeziumStream.handOn(DeserializerWatch.State.WAITING, true)).as("rows read before registration").isFalse();
+        assertThat(DebeziumStream.handOn(DeserializerWatch.State.LOST, false)).isFalse();
     }
 }
