@@ -5,6 +5,7 @@ import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.bind.LoadDataText;
 import dev.ferry.sink.dialect.LoadDataStatement;
+import dev.ferry.sink.dialect.TypedJsonValues;
 import dev.ferry.sink.dialect.WritableColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,8 @@ public final class LoadDataWriter {
      */
     void write(StatementWriter writer, TableDef table, LoadDataStatement statement, WritableColumns columns,
                List<Object[]> rows, StatementKind kind, boolean rowsMaySkip, Statements statements) throws WriteException {
-        if (!enabled || rows.size() < minRows) {
+        // Typed JSON values need an expression per value, which a load cannot have (TypedJsonValues).
+        if (!enabled || rows.size() < minRows || TypedJsonValues.any(columns, rows)) {
             statements.write(rows);
             return;
         }
