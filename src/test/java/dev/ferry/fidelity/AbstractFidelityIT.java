@@ -55,9 +55,13 @@ abstract class AbstractFidelityIT {
 
         FerryPipeline pipeline = new FerryPipeline(stack, Path.of("connector-config"), "fidelity", FidelityCases.DATABASE);
         // The zero dates are there on purpose; the precheck's warning about them is acknowledged (README, Precheck).
-        pipeline.deploy(Map.of("precheck.acknowledged.warnings", "source.tables.keyless,fidelity.dates.zero"), Map.of());
+        // load.data.min.rows=1: every snapshot run goes through LOAD DATA (the bulk path), the binlog's through statements.
+        pipeline.deploy(Map.of("precheck.acknowledged.warnings", "source.tables.keyless,fidelity.dates.zero"),
+                Map.of("load.data.min.rows", "1"));
         awaitIdentical(tables, "after the snapshot", pipeline);
         assertSameColumnDefinitions(tables);
+        assertThat(Long.parseLong(stack.destination().queryString("SELECT VARIABLE_VALUE FROM performance_schema.global_status WHERE VARIABLE_NAME = 'Com_load'")))
+                .as("snapshot rows written through LOAD DATA").isPositive();
 
         changeOnSource(tables);
         awaitIdentical(tables, "after the binlog changes", pipeline);
