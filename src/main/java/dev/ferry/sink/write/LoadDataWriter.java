@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.sql.Connection;
-import java.sql.DataTruncation;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Savepoint;
@@ -27,10 +26,11 @@ import java.util.List;
  *
  * <p>Exactness: with LOCAL the server cannot stop the transfer, so it turns data errors (a value out
  * of range, too long, not in the column's character set) and duplicate keys into warnings and
- * stores what it can. Each load therefore runs after a savepoint; when it reports any warning, or
- * fewer rows than it was given, it is rolled back to the savepoint and its rows go to the caller's
- * statements, which store them exactly or fail with the server's exact error naming the table. A
- * load that succeeds is exactly what the statements would have written.
+ * stores what it can; with REPLACE in strict mode a data error stays an error. Each load therefore
+ * runs after a savepoint; when it reports any warning or error that is not transient, or fewer rows
+ * than it was given, it is rolled back to the savepoint and its rows go to the caller's statements,
+ * which store them exactly or fail with the server's exact error naming the table. A load that
+ * succeeds is exactly what the statements would have written.
  *
  * <p>When the destination (or the URL's {@code allowLoadLocalInfile=false}) refuses LOCAL, the writer
  * says so once in the log and from then on leaves every row to the statements. Connector/J is always
@@ -174,11 +174,13 @@ public final class LoadDataWriter {
             return true;
         }
         catch (SQLException e) {
-            if (savepoint == null) {
-                throw StatementWriter.failure(table.id(), columnNames(table), kind, e);
-            }
+            // With REPLACE, strict mode keeps data errors (a value the column would change, such as the invalid
+            // ENUM value '' the statements write under their own sql_mode) errors rather than warnings. Any error
+            // that is not transient goes back to the savepoint and leaves the rows to the statements, which store
+            // them exactly or fail with the server's exact error; a transient one (a lost connection, a deadlock)
+            // fails the transaction to be retried.
             boolean refused = refused(e);
-            if (!refused && !(e instanceof DataTruncation)) {
+            if (savepoint == null || (!refused && StatementWriter.failure(table.id(), columnNames(table), kind, e).isTransient())) {
                 throw StatementWriter.failure(table.id(), columnNames(table), kind, e);
             }
             try {
