@@ -167,10 +167,16 @@ final class SchemaChangeRecords {
                     + "whose cut-over Ferry replays as one change.");
         }
         renamedAway.put(from, topic);
+        TableDef kept = catalog.cached(from);
         SourceRecord record = ddlRecord(ddl, text, next(file, pos), event);
         state.renamed(from, to);
-        catalog.forget(from);
-        catalog.forget(to);
+        if (kept != null && ddl.destinationDdl().startsWith("RENAME")) {
+            catalog.renamed(kept, to);
+        }
+        else {
+            catalog.forget(from);
+            catalog.forget(to);
+        }
         LOG.info("{} was renamed to {} on the source: destination table {} is renamed to {}, and {}'s changes keep the topic "
                 + "of {}", from, to, mapping.destinationOf(from), mapping.destinationOf(to), to, topic);
         return record == null ? List.of() : List.of(record);
@@ -178,7 +184,7 @@ final class SchemaChangeRecords {
 
     /** Renaming keeps the destination table: the new name's column selection, names and row filter must be the old one's. */
     private void requireSameShape(TableId from, TableId to) {
-        TableDef known = catalog.current(from);
+        TableDef known = catalog.cached(from);
         TableDef definition = known != null ? known : catalog.current(to);
         if (definition == null) {
             return;     // renamed again or dropped since: the later statements decide

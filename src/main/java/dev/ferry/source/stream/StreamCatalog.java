@@ -54,6 +54,20 @@ final class StreamCatalog implements AutoCloseable {
         tables.remove(id);
     }
 
+    /**
+     * A table renamed by a statement that changed nothing else: its definition is kept under the new name,
+     * so its later rows need no read of the source, which may have changed the table again meanwhile.
+     */
+    void renamed(TableDef before, TableId to) {
+        tables.remove(before.id());
+        tables.put(to, before.withId(to));
+    }
+
+    /** The definition in use for a table, or null when none is (no read of the source). */
+    TableDef cached(TableId id) {
+        return tables.get(id);
+    }
+
     /** The current definition of a table, read from the source when not known yet. */
     TableDef current(TableId id) {
         TableDef known = tables.get(id);
