@@ -182,18 +182,10 @@ public final class ChangeEventSink {
         }
     }
 
-    /**
-     * Replays a DDL step after everything buffered before it; its position is recorded with the next commit.
-     * A step of several statements (a stored object: drop, sql_mode, create) restores the session afterwards.
-     */
+    /** Replays a DDL statement after everything buffered before it; its position is recorded with the next commit. */
     private void applyDdl(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
         commit(writer, out);
-        for (String statement : batch.statements()) {
-            ddl.replay(writer, batch.table().id(), batch.watermark(), statement);
-        }
-        if (batch.statements().size() > 1) {
-            ddl.restoreSession(writer, batch.table().id(), SessionSettings.INIT_SQL);
-        }
+        ddl.replay(writer, batch.table().id(), batch.watermark(), batch.statements().get(0));
         tables.forget(batch.table().id());
     }
 

@@ -62,16 +62,6 @@ public final class DdlRunner {
         }
     }
 
-    /** Runs {@code sessionSql} to restore the session after statements that changed its settings (sql_mode). */
-    public void restoreSession(StatementWriter writer, TableId table, String sessionSql) throws WriteException {
-        try (Statement statement = writer.connection().createStatement()) {
-            statement.execute(sessionSql);
-        }
-        catch (SQLException e) {
-            throw StatementWriter.failure(table, List.of(), StatementKind.DDL, e);
-        }
-    }
-
     /**
      * Whether a rename's effect is there: the old name gone and the new one present. Any other state (both
      * present: another table holds the new name) is a real failure, not a replay.
