@@ -119,6 +119,7 @@ class LiveDdlIT {
         FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "ld_sel", "ld_sel");
         p.deploy(Map.of("table.include.list", "ld_sel\\.keep_.*"), Map.of());
         awaitSnapshots("ld_sel", 2);
+        awaitSourceOffsetAtBinlogEnd(p);
 
         stack.source().execute("RENAME TABLE ld_sel.keep_a TO ld_sel.gone_a",
                 "INSERT INTO ld_sel.gone_a VALUES (3, 3)",
