@@ -1,6 +1,6 @@
 -- The migration user with only what a managed cloud database grants, and a small sample database.
 CREATE USER 'ferry'@'%' IDENTIFIED BY 'ferry-password';
-GRANT SELECT, REPLICATION SLAVE, REPLICATION CLIENT, SHOW VIEW ON *.* TO 'ferry'@'%';
+GRANT SELECT, REPLICATION SLAVE, REPLICATION CLIENT, SHOW VIEW, TRIGGER ON *.* TO 'ferry'@'%';
 
 CREATE DATABASE shop CHARACTER SET utf8mb4;
 CREATE TABLE shop.customers (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, email VARCHAR(120) NOT NULL UNIQUE,

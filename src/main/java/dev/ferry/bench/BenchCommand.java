@@ -105,8 +105,9 @@ public final class BenchCommand {
                 String database = STEADY + "_catchup";
                 Sysbench sysbench = steadyDatabase(bench, sizes, database, logs);
                 CatchUpWorkload catchUp = new CatchUpWorkload(bench, log, results, sysbench, database);
-                catchUp.run(List.of(new FerrySync(bench, "catchup"), new ReplicaSync(bench, 1), new ReplicaSync(bench, 4)),
-                        sizes.catchUpTransactions(), sizes.runs());
+                catchUp.run(List.of(new FerrySync(bench, "catchup")), sizes.catchUpTransactions(), sizes.runs());
+                catchUp.run(List.of(new ReplicaSync(bench, 1), new ReplicaSync(bench, 4)), sizes.replicaCatchUpTransactions(),
+                        sizes.runs());
                 catchUp.run(List.of(new DebeziumSync(bench, "catchup", 6600)), sizes.debeziumCatchUpTransactions(),
                         sizes.debeziumRuns());
             }

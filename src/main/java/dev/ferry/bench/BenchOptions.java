@@ -73,7 +73,8 @@ record BenchOptions(boolean quick, Set<String> workloads, Path outDir, Path read
         BenchSizes sizes = (quick ? BenchSizes.quick() : BenchSizes.full()).scaled(scale);
         return runs == null ? sizes : new BenchSizes(sizes.narrowTables(), sizes.narrowRowsPerTable(), sizes.debeziumNarrowRows(),
                 sizes.wideRows(), sizes.debeziumWideRows(), runs, Math.min(runs, sizes.debeziumRuns()), sizes.steadyRates(),
-                sizes.steadySeconds(), sizes.steadyRowsPerTable(), sizes.catchUpTransactions(), sizes.debeziumCatchUpTransactions());
+                sizes.steadySeconds(), sizes.steadyRowsPerTable(), sizes.catchUpTransactions(), sizes.replicaCatchUpTransactions(),
+                sizes.debeziumCatchUpTransactions());
     }
 
     static String usage() {

@@ -16,27 +16,30 @@ import java.util.List;
  * @param steadyRates sysbench {@code --rate} values; 0 is open loop
  * @param steadySeconds measured seconds per rate
  * @param steadyRowsPerTable rows per table of the steady and catch-up sets (4 tables)
- * @param catchUpTransactions oltp_write_only transactions in the catch-up backlog (4 row changes each)
+ * @param catchUpTransactions oltp_write_only transactions in Ferry's catch-up backlog (4 row changes each)
+ * @param replicaCatchUpTransactions the backlog MySQL's replicas drain (they commit each transaction with an
+ *        fsync, ~1k trx/s here, so Ferry's backlog would take them minutes per run)
  * @param debeziumCatchUpTransactions the backlog Debezium's pair drains
  */
 record BenchSizes(int narrowTables, int narrowRowsPerTable, int debeziumNarrowRows, int wideRows, int debeziumWideRows,
         int runs, int debeziumRuns, List<Integer> steadyRates, int steadySeconds, int steadyRowsPerTable,
-        int catchUpTransactions, int debeziumCatchUpTransactions) {
+        int catchUpTransactions, int replicaCatchUpTransactions, int debeziumCatchUpTransactions) {
 
     static BenchSizes full() {
         return new BenchSizes(4, 250_000, 100_000, 200_000, 20_000, 3, 3,
-                List.of(500, 1000, 2000, 4000, 0), 10, 25_000, 100_000, 10_000);
+                List.of(500, 1000, 2000, 4000, 0), 10, 25_000, 250_000, 20_000, 10_000);
     }
 
     static BenchSizes quick() {
-        return new BenchSizes(2, 2_000, 1_000, 500, 200, 1, 1, List.of(200, 0), 2, 1_000, 1_000, 300);
+        return new BenchSizes(2, 2_000, 1_000, 500, 200, 1, 1, List.of(200, 0), 2, 1_000, 1_000, 300, 300);
     }
 
     /** The same runs and rates, with every row count and backlog multiplied by {@code factor}. */
     BenchSizes scaled(double factor) {
         return new BenchSizes(narrowTables, scale(narrowRowsPerTable, factor), scale(debeziumNarrowRows, factor),
                 scale(wideRows, factor), scale(debeziumWideRows, factor), runs, debeziumRuns, steadyRates, steadySeconds,
-                scale(steadyRowsPerTable, factor), scale(catchUpTransactions, factor), scale(debeziumCatchUpTransactions, factor));
+                scale(steadyRowsPerTable, factor), scale(catchUpTransactions, factor), scale(replicaCatchUpTransactions, factor),
+                scale(debeziumCatchUpTransactions, factor));
     }
 
     private static int scale(int value, double factor) {

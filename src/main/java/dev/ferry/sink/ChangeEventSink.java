@@ -25,6 +25,7 @@ import dev.ferry.sink.write.LoadDataWriter;
 import dev.ferry.sink.write.StatementKind;
 import dev.ferry.sink.write.StatementLimits;
 import dev.ferry.sink.write.StatementWriter;
+import dev.ferry.sink.write.TreeCascade;
 import dev.ferry.sink.write.WriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,11 +67,12 @@ public final class ChangeEventSink {
     private final BinderRegistry binders = BinderRegistry.standard();
     private final Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
     private final LoadDataWriter loads;
+    private final TreeCascade trees = new TreeCascade(binders);
     private StatementLimits limits;
     private int pendingRows;
 
     public ChangeEventSink(FerrySinkConfig config, DataSource dataSource) {
-        this(config, dataSource, new LoadDataWriter(config.loadData(), LoadDataWriter.MIN_ROWS));
+        this(config, dataSource, new LoadDataWriter(config.loadData(), config.loadDataMinRows()));
     }
 
     /** @param loads writes runs of rows with LOAD DATA when it can; one instance per sink */
@@ -187,6 +189,7 @@ public final class ChangeEventSink {
         commit(writer, out);
         ddl.replay(writer, batch.table().id(), batch.watermark(), batch.statements().get(0));
         tables.forget(batch.table().id());
+        trees.forget(batch.table().id());
     }
 
     /** The schema step of a table: DDL, which commits, so pending rows are committed first. */
@@ -200,7 +203,8 @@ public final class ChangeEventSink {
 
     /**
      * Repeats a source cascade on the child table, after the child's changes buffered before it (they
-     * came earlier on the same topic), with foreign key checks still off like every other write.
+     * came earlier on the same topic), with foreign key checks still off like every other write. A delete
+     * on a self-referencing table also deletes the levels below ({@link TreeCascade}).
      */
     private void applyCascade(TableDef child, List<String> columns, List<RowChange> rows, StatementWriter writer,
                               BufferWriter out) throws WriteException {
@@ -209,8 +213,14 @@ public final class ChangeEventSink {
             out.write(pending);
         }
         List<ColumnDef> defs = columns.stream().map(c -> child.columns().get(child.indexOf(c))).toList();
+        boolean tree = trees.isTree(writer.connection(), child.id());
         for (RowChange row : rows) {
             boolean update = row.op() == RowOp.UPDATE;
+            if (!update && tree) {
+                // InnoDB deleted the levels below these rows too; the binlog names none of them.
+                trees.delete(writer, child, defs, defs.stream().map(c -> row.before()[child.indexOf(c.name())]).toArray());
+                continue;
+            }
             String sql = update ? CascadeStatement.update(child.id(), columns) : CascadeStatement.delete(child.id(), columns);
             writer.execute(child, StatementKind.CASCADE, sql, parameters -> {
                 if (update) {

@@ -58,6 +58,14 @@ public final class FerrySinkConfig {
     public static final String TRANSACTION_MAX_ROWS_DISPLAY = "Rows per transaction";
     public static final int TRANSACTION_MAX_ROWS_DEFAULT = 50_000;
 
+    public static final String TRANSACTION_MAX_BYTES_CONFIG = "transaction.max.bytes";
+    public static final String TRANSACTION_MAX_BYTES_DOC = "Bytes of change batches (as they arrived from Kafka) after "
+            + "which the sink decodes no more of a put() call's records before committing what it holds. This bounds the "
+            + "worker's memory with wide rows: a put() can carry consumer.override.max.poll.records records of up to "
+            + "512 KiB each. A smaller value only means smaller transactions, never duplicates.";
+    public static final String TRANSACTION_MAX_BYTES_DISPLAY = "Bytes per transaction";
+    public static final int TRANSACTION_MAX_BYTES_DEFAULT = 32 * 1024 * 1024;
+
     public static final String TABLE_AUTO_CREATE_CONFIG = "table.auto.create";
     public static final String TABLE_AUTO_CREATE_DOC = "Create a missing destination table (and its database) from the "
             + "source table's definition: exact column types, character sets, collations, generated columns and "
@@ -75,6 +83,12 @@ public final class FerrySinkConfig {
             + "connection.url (unless the URL sets it) and hands Connector/J its rows as a stream, never a file.";
     public static final String LOAD_DATA_DISPLAY = "Load rows with LOAD DATA";
     public static final boolean LOAD_DATA_DEFAULT = true;
+
+    public static final String LOAD_DATA_MIN_ROWS_CONFIG = "load.data.min.rows";
+    public static final String LOAD_DATA_MIN_ROWS_DOC = "Fewest rows of one table the sink writes with one LOAD DATA; "
+            + "shorter runs go as multi-row statements (a load costs a savepoint and more round trips).";
+    public static final String LOAD_DATA_MIN_ROWS_DISPLAY = "Fewest rows per load";
+    public static final int LOAD_DATA_MIN_ROWS_DEFAULT = 32;
 
     public static final String STATE_DATABASE_CONFIG = "state.database";
     public static final String STATE_DATABASE_DOC = "Database on the destination server that holds the sink's progress "
@@ -119,6 +133,8 @@ public final class FerrySinkConfig {
     private final Password password;
     private final int batchSize;
     private final int transactionMaxRows;
+    private final int transactionMaxBytes;
+    private final int loadDataMinRows;
     private final boolean tableAutoCreate;
     private final boolean loadData;
     private final String stateDatabase;
@@ -139,6 +155,8 @@ public final class FerrySinkConfig {
         this.password = (Password) parsed.get(CONNECTION_PASSWORD_CONFIG);
         this.batchSize = (Integer) parsed.get(BATCH_SIZE_CONFIG);
         this.transactionMaxRows = (Integer) parsed.get(TRANSACTION_MAX_ROWS_CONFIG);
+        this.transactionMaxBytes = (Integer) parsed.get(TRANSACTION_MAX_BYTES_CONFIG);
+        this.loadDataMinRows = (Integer) parsed.get(LOAD_DATA_MIN_ROWS_CONFIG);
         this.tableAutoCreate = (Boolean) parsed.get(TABLE_AUTO_CREATE_CONFIG);
         this.loadData = (Boolean) parsed.get(LOAD_DATA_CONFIG);
         this.stateDatabase = (String) parsed.get(STATE_DATABASE_CONFIG);
@@ -165,10 +183,14 @@ public final class FerrySinkConfig {
                 BATCH_SIZE_DOC, WRITES_GROUP, ++order, Width.SHORT, BATCH_SIZE_DISPLAY);
         def.define(TRANSACTION_MAX_ROWS_CONFIG, Type.INT, TRANSACTION_MAX_ROWS_DEFAULT, Range.atLeast(1), Importance.MEDIUM,
                 TRANSACTION_MAX_ROWS_DOC, WRITES_GROUP, ++order, Width.SHORT, TRANSACTION_MAX_ROWS_DISPLAY);
+        def.define(TRANSACTION_MAX_BYTES_CONFIG, Type.INT, TRANSACTION_MAX_BYTES_DEFAULT, Range.atLeast(1), Importance.LOW,
+                TRANSACTION_MAX_BYTES_DOC, WRITES_GROUP, ++order, Width.SHORT, TRANSACTION_MAX_BYTES_DISPLAY);
         def.define(TABLE_AUTO_CREATE_CONFIG, Type.BOOLEAN, TABLE_AUTO_CREATE_DEFAULT, Importance.MEDIUM,
                 TABLE_AUTO_CREATE_DOC, WRITES_GROUP, ++order, Width.SHORT, TABLE_AUTO_CREATE_DISPLAY);
         def.define(LOAD_DATA_CONFIG, Type.BOOLEAN, LOAD_DATA_DEFAULT, Importance.MEDIUM,
                 LOAD_DATA_DOC, WRITES_GROUP, ++order, Width.SHORT, LOAD_DATA_DISPLAY);
+        def.define(LOAD_DATA_MIN_ROWS_CONFIG, Type.INT, LOAD_DATA_MIN_ROWS_DEFAULT, Range.atLeast(1), Importance.LOW,
+                LOAD_DATA_MIN_ROWS_DOC, WRITES_GROUP, ++order, Width.SHORT, LOAD_DATA_MIN_ROWS_DISPLAY);
         def.define(STATE_DATABASE_CONFIG, Type.STRING, STATE_DATABASE_DEFAULT, databaseName(), Importance.LOW,
                 STATE_DATABASE_DOC, WRITES_GROUP, ++order, Width.MEDIUM, STATE_DATABASE_DISPLAY);
         order = 0;
@@ -229,6 +251,14 @@ public final class FerrySinkConfig {
     /** Whether runs of rows are tried with LOAD DATA LOCAL INFILE before statements. */
     public boolean loadData() {
         return loadData;
+    }
+
+    public int loadDataMinRows() {
+        return loadDataMinRows;
+    }
+
+    public int transactionMaxBytes() {
+        return transactionMaxBytes;
     }
 
     public String stateDatabase() {

@@ -66,8 +66,34 @@ public final class FerrySinkTask extends SinkTask {
         LOG.info("Ferry sink task of {} started, writing to {}", config.connectorName(), where);
     }
 
+    /**
+     * Applies the records in slices of about {@code transaction.max.bytes} of encoded batches, each
+     * decoded only when its turn comes and committed by {@link ChangeEventSink#apply}, so the decoded
+     * rows in memory stay bounded however many wide records one call carries. When a slice fails, the
+     * slices before it are committed with their progress; Connect hands the same records again and
+     * the progress table skips what is applied.
+     */
     @Override
     public void put(Collection<SinkRecord> records) {
+        List<SinkRecord> slice = new ArrayList<>();
+        long sliceBytes = 0;
+        for (SinkRecord record : records) {
+            slice.add(record);
+            sliceBytes += record.value() instanceof byte[] bytes ? bytes.length
+                    : record.value() instanceof java.nio.ByteBuffer buffer ? buffer.remaining() : 0;
+            if (sliceBytes >= config.transactionMaxBytes()) {
+                apply(slice);
+                slice = new ArrayList<>();
+                sliceBytes = 0;
+            }
+        }
+        apply(slice);
+    }
+
+    private void apply(List<SinkRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         List<ChangeBatch> batches = decode(records);
         try {
             sink.apply(batches);

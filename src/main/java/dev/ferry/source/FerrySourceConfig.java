@@ -40,7 +40,9 @@ public final class FerrySourceConfig extends AbstractConfig {
     private static final String PORT_DOC = "Port of the source MySQL server.";
     public static final String USER_CONFIG = "database.user";
     private static final String USER_DOC = "User Ferry connects as. It needs SELECT on the selected tables and, for incremental "
-            + "migration, REPLICATION SLAVE and REPLICATION CLIENT. No RELOAD, LOCK TABLES or SUPER is needed.";
+            + "migration, REPLICATION SLAVE and REPLICATION CLIENT; schema migration of whole databases also needs SHOW VIEW, "
+            + "TRIGGER (and EVENT with schema.events), and global SELECT or SHOW_ROUTINE to read routine bodies. No RELOAD, "
+            + "LOCK TABLES or SUPER is needed.";
     public static final String PASSWORD_CONFIG = "database.password";
     private static final String PASSWORD_DOC = "Password of database.user.";
     public static final String SERVER_ID_CONFIG = "database.server.id";

@@ -63,7 +63,8 @@ public final class SourcePrecheck {
                 .mapping(config.mapping())
                 .conflictPolicy(config.conflictPolicy())
                 .stateDatabase(config.precheckStateDatabase())
-                .migrationStarted(migrationStarted);
+                .migrationStarted(migrationStarted)
+                .migratesEvents(config.migratesEvents());
     }
 
     public static Side sourceSide(FerrySourceConfig config) {

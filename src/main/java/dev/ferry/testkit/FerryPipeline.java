@@ -31,11 +31,11 @@ public final class FerryPipeline {
         this.database = database;
     }
 
-    /** Creates the migration users: SELECT, REPLICATION SLAVE, REPLICATION CLIENT, SHOW VIEW on the source. */
+    /** Creates the migration users: SELECT, REPLICATION SLAVE, REPLICATION CLIENT, SHOW VIEW, TRIGGER on the source. */
     public static void createUsers(LocalStack stack) throws SQLException {
         stack.source().execute(
                 "CREATE USER IF NOT EXISTS '" + SOURCE_USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "'",
-                "GRANT SELECT, REPLICATION SLAVE, REPLICATION CLIENT, SHOW VIEW ON *.* TO '" + SOURCE_USER + "'@'%'");
+                "GRANT SELECT, REPLICATION SLAVE, REPLICATION CLIENT, SHOW VIEW, TRIGGER ON *.* TO '" + SOURCE_USER + "'@'%'");
         stack.destination().execute(
                 "CREATE USER IF NOT EXISTS '" + SINK_USER + "'@'%' IDENTIFIED BY '" + PASSWORD + "'",
                 "GRANT ALL PRIVILEGES ON *.* TO '" + SINK_USER + "'@'%'");

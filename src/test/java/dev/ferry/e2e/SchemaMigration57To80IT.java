@@ -70,7 +70,9 @@ class SchemaMigration57To80IT {
         stack.source().execute("GRANT TRIGGER, EVENT ON m57.* TO '" + FerryPipeline.SOURCE_USER + "'@'%'");
         stack.destination().execute(SCHEMA.stream().map(s -> String.format(s, "native80")).toArray(String[]::new));
         FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "m57", "m57");
-        p.deploy(Map.of("migration.types", "schema", "schema.events", "true"), Map.of());
+        // The view and the function run as their definer on the source, as invoker on the destination.
+        p.deploy(Map.of("migration.types", "schema", "schema.events", "true", "precheck.acknowledged.warnings",
+                "schema.objects.definer"), Map.of());
         awaitObjects("m57");
         for (String table : List.of("kitchen", "parts", "parent", "child")) {
             assertThat(SchemaMigrationIT.showCreate(stack.destination(), "TABLE", "m57." + table)).as(table)
@@ -87,6 +89,22 @@ class SchemaMigration57To80IT {
         // Events arrive disabled (enabled at cutover), otherwise as 8.0 writes them.
         assertThat(definition(stack.destination(), "EVENT", "m57.tidy", 4)).isEqualTo(definition(stack.destination(), "EVENT",
                 "native80.tidy", 4).replace("native80", "m57").replace(" ENABLE ", " DISABLE "));
+    }
+
+    /** 5.7 writes no COLLATE for a database with its charset's default collation, which 8.0 would read as its own default. */
+    @Test
+    void aDatabasesImplicitCollationKeepsTheSourcesDefault() throws Exception {
+        stack.source().execute("CREATE DATABASE m57c CHARACTER SET utf8mb4", "CREATE TABLE m57c.t (id INT PRIMARY KEY)");
+        assertThat(SchemaMigrationIT.showCreate(stack.source(), "DATABASE", "m57c")).doesNotContain("COLLATE");
+        FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "m57c", "m57c");
+        p.deploy(Map.of("migration.types", "schema"), Map.of());
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (!"1".equals(stack.destination().queryString("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'm57c'"))) {
+            assertThat(System.nanoTime()).as("m57c.t created on the destination").isLessThan(deadline);
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(200);
+        }
+        assertThat(stack.destination().queryString("SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA "
+                + "WHERE SCHEMA_NAME = 'm57c'")).isEqualTo("utf8mb4_general_ci");
     }
 
     private static String definition(MySqlServer server, String kind, String name) throws SQLException {

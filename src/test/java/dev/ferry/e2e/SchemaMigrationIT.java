@@ -93,7 +93,7 @@ class SchemaMigrationIT {
         }
         List<String> tables = List.of("kitchen", "parts", "hashed", "a", "b");
         FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "sm_all", "sm_all");
-        p.deploy(Map.of(), Map.of());
+        p.deploy(Map.of("precheck.acknowledged.warnings", "source.tables.keyless,schema.cascades"), Map.of());
         awaitSnapshots("sm_all", tables.size());
         assertThat(showCreate(stack.destination(), "DATABASE", "`sm_all`")).isEqualTo(showCreate(stack.source(), "DATABASE", "`sm_all`"));
         for (String table : tables) {
@@ -218,7 +218,7 @@ class SchemaMigrationIT {
                 "GRANT TRIGGER ON sm_obj.* TO '" + FerryPipeline.SOURCE_USER + "'@'%'");
         List<String> tables = List.of("t", "audit");
         FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "sm_obj", "sm_obj");
-        p.deploy(Map.of(), Map.of());
+        p.deploy(Map.of("precheck.acknowledged.warnings", "source.tables.keyless,schema.objects.definer"), Map.of());
         awaitSnapshots("sm_obj", tables.size());
         awaitObjects("sm_obj");
         for (String view : List.of("z_base", "a_top")) {

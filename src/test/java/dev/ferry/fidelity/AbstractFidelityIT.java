@@ -55,12 +55,23 @@ abstract class AbstractFidelityIT {
 
         FerryPipeline pipeline = new FerryPipeline(stack, Path.of("connector-config"), "fidelity", FidelityCases.DATABASE);
         // The zero dates are there on purpose; the precheck's warning about them is acknowledged (README, Precheck).
-        pipeline.deploy(Map.of("precheck.acknowledged.warnings", "source.tables.keyless,fidelity.dates.zero"), Map.of());
+        // load.data.min.rows=1: every snapshot run goes through LOAD DATA (the bulk path), the binlog's through statements.
+        pipeline.deploy(Map.of("precheck.acknowledged.warnings", "source.tables.keyless,fidelity.dates.zero"),
+                Map.of("load.data.min.rows", "1"));
         awaitIdentical(tables, "after the snapshot", pipeline);
         assertSameColumnDefinitions(tables);
+        assertThat(loadsOnDestination()).as("snapshot rows written through LOAD DATA").isPositive();
 
         changeOnSource(tables);
         awaitIdentical(tables, "after the binlog changes", pipeline);
+    }
+
+    /** How many LOAD DATA statements the destination has run. */
+    private long loadsOnDestination() throws SQLException {
+        try (Connection c = stack.destination().openConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet status = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_load'")) {
+            return status.next() ? status.getLong(2) : 0;
+        }
     }
 
     /** Fills the zone tables from Java's rules and makes {@code zone} the server's zone for every new session. */

@@ -35,6 +35,7 @@ final class FidelityCases {
         tables.add(strings());
         tables.add(binaries());
         tables.add(json());
+        tables.add(typedJson());
         tables.add(enumsAndSets());
         tables.add(geometries(version));
         tables.add(generated());
@@ -155,19 +156,20 @@ final class FidelityCases {
     }
 
     /**
-     * Zero and invalid dates, which the source's sql_mode allowed. Snapshot only: Debezium's binlog
-     * reader turns them into NULL or fails on them before any extension point sees them (README, Limits).
+     * Zero and invalid dates, which the source's sql_mode allowed, in nullable and NOT NULL columns, through
+     * the snapshot and the binlog (Ferry's row deserializers read them; Debezium's would make them NULL).
      */
     static FidelityTable zeroDates() {
-        FidelityTable table = keyed("zero_dates", "d DATE, dt DATETIME, dt6 DATETIME(6), ts TIMESTAMP NULL DEFAULT NULL, "
-                        + "ts6 TIMESTAMP(6) NULL DEFAULT NULL, dn DATE NOT NULL",
+        return keyed("zero_dates", "d DATE, dt DATETIME, dt6 DATETIME(6), ts TIMESTAMP NULL DEFAULT NULL, "
+                        + "ts6 TIMESTAMP(6) NULL DEFAULT NULL, dn DATE NOT NULL, dtn DATETIME(3) NOT NULL",
                 "ALLOW_INVALID_DATES",
                 "(1, '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00:00.000000', '0000-00-00 00:00:00', "
-                        + "'0000-00-00 00:00:00.000000', '0000-00-00')",
-                "(2, '2020-00-00', '2020-01-00 10:00:00', '2020-00-15 00:00:00.000001', NULL, NULL, '2020-02-31')",
-                "(3, '2021-02-31', '2021-04-31 23:59:59', '0000-01-01 00:00:00.5', '2021-01-01 00:00:00', NULL, '1970-01-01')",
-                "(4, NULL, NULL, NULL, NULL, NULL, '2020-01-01')");
-        return new FidelityTable(table.name(), table.ddl(), table.sqlMode(), table.rows(), List.of(), false);
+                        + "'0000-00-00 00:00:00.000000', '0000-00-00', '0000-00-00 00:00:00.000')",
+                "(2, '2020-00-00', '2020-01-00 10:00:00', '2020-00-15 00:00:00.000001', NULL, NULL, '2020-02-31', "
+                        + "'2020-00-15 23:59:59.999')",
+                "(3, '2021-02-31', '2021-04-31 23:59:59', '0000-01-01 00:00:00.5', '2021-01-01 00:00:00', NULL, '1970-01-01', "
+                        + "'0000-01-01 00:00:00.001')",
+                "(4, NULL, NULL, NULL, NULL, NULL, '2020-01-01', '9999-12-31 23:59:59.999')");
     }
 
     static FidelityTable strings() {
@@ -195,6 +197,38 @@ final class FidelityCases {
                 "(3, x'FFFFFFFFFFFFFFFF', x'FF00FF0000', x'5C27220D0A1A0020', CONCAT(REPEAT(x'00', 1000), x'20'))",
                 "(4, 'ab', 'ab  ', 'a ', x'20')",
                 "(5, NULL, NULL, NULL, NULL)");
+    }
+
+    /** A document whose DECIMAL and DATE members JSON text cannot type. */
+    static final String TYPED_JSON = "JSON_OBJECT('d', CAST(1.50 AS DECIMAL(3,2)), 't', CAST('2020-01-01' AS DATE))";
+
+    /**
+     * JSON documents holding DECIMAL, DATE, TIME and DATETIME scalars (made only from SQL values, never
+     * by JSON text), at the root, in objects (keys with quotes and backslashes) and arrays, through the
+     * binlog: inserted, updated from and to, moved to another key, deleted.
+     */
+    static FidelityTable typedJson() {
+        String nested = "JSON_OBJECT('d', CAST(1.50 AS DECIMAL(3,2)), 'z', CAST(0.00 AS DECIMAL(5,2)), "
+                + "'n', CAST(-12345678901234567890.123456789012345678901234567890 AS DECIMAL(65,30)), "
+                + "'a', JSON_ARRAY(CAST('2020-02-29' AS DATE), CAST('23:59:59.5' AS TIME(1)), "
+                + "CAST('9999-12-31 23:59:59.999999' AS DATETIME(6)), 1.5e0, 'x', JSON_ARRAY(CAST(0.10 AS DECIMAL(2,2)))), "
+                + "'k\"\\\\ey', CAST('1000-01-01 00:00:00' AS DATETIME), 'plain', 2.50e0)";
+        // The snapshot reads JSON as text and cannot type such scalars (README, Limits): they come through the binlog.
+        List<String> rows = List.of(
+                "INSERT INTO json_typed VALUES (4, '{\"plain\": [1.5, \"2020-01-01\"]}')",
+                "INSERT INTO json_typed VALUES (5, NULL)");
+        List<String> changes = List.of(
+                "INSERT INTO json_typed VALUES (1, " + nested + ")",
+                "INSERT INTO json_typed VALUES (2, CAST(CAST(2.50 AS DECIMAL(3,2)) AS JSON))",
+                "INSERT INTO json_typed VALUES (3, CAST(CAST('2021-01-01' AS DATE) AS JSON))",
+                "INSERT INTO json_typed SELECT id + 10, j FROM json_typed",
+                "UPDATE json_typed SET j = JSON_SET(j, '$.d', CAST(9.990 AS DECIMAL(4,3))) WHERE id = 11",
+                "UPDATE json_typed SET j = JSON_OBJECT('t', CAST('10:00:00' AS TIME)) WHERE id = 14",
+                "UPDATE json_typed SET j = '[1.5]' WHERE id = 12",
+                "UPDATE json_typed SET id = 23 WHERE id = 13",
+                "DELETE FROM json_typed WHERE id = 1");
+        return new FidelityTable("json_typed", "CREATE TABLE json_typed (id INT PRIMARY KEY, j JSON)", FidelityTable.STRICT,
+                rows, changes);
     }
 
     static FidelityTable json() {
@@ -301,7 +335,12 @@ final class FidelityCases {
                         + "t = '-838:59:59', y = 2155 WHERE n IS NULL",
                 "INSERT INTO keyless SELECT * FROM keyless WHERE n = 70",
                 "UPDATE keyless SET n = 71 WHERE n = 70 LIMIT 1",
-                "DELETE FROM keyless WHERE n = 10");
+                "DELETE FROM keyless WHERE n = 10",
+                // Rows found by a JSON document with typed scalars (DECIMAL, DATE): two alike, one changed, one deleted.
+                "INSERT INTO keyless (n, j) VALUES (80, " + TYPED_JSON + "), (80, " + TYPED_JSON + ")",
+                "UPDATE keyless SET n = 81 WHERE n = 80 LIMIT 1",
+                "UPDATE keyless SET j = JSON_SET(j, '$.t', CAST('2020-01-02' AS DATE)) WHERE n = 81",
+                "DELETE FROM keyless WHERE n = 80");
         return new FidelityTable("keyless", "CREATE TABLE keyless (" + columns + ")", FidelityTable.STRICT, rows, changes);
     }
 

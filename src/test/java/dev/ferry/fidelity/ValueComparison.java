@@ -57,7 +57,7 @@ final class ValueComparison {
     /**
      * The SQL expression that shows a column's stored value exactly: numbers and temporals as the
      * server's text (doubles in their shortest round-trip form, plus the sign of zero), bits and
-     * strings as hex of the stored bytes, ENUM and SET also by index, JSON as its type and text,
+     * strings as hex of the stored bytes, ENUM and SET also by index, JSON as its type, its text and the paths of its string scalars,
      * geometry as hex of SRID and WKB, and 16 MB values by length and SHA-256.
      */
     static String expression(Column column) {
@@ -68,7 +68,9 @@ final class ValueComparison {
             case "bit", "char", "varchar", "tinytext", "text", "binary", "varbinary", "tinyblob", "blob" -> "HEX(" + c + ")";
             case "enum", "set" -> "CONCAT(HEX(" + c + "), '|', " + c + " + 0)";
             case "mediumtext", "longtext", "mediumblob", "longblob" -> "CONCAT(LENGTH(" + c + "), '|', SHA2(" + c + ", 256))";
-            case "json" -> "CONCAT(JSON_TYPE(" + c + "), '|', CAST(" + c + " AS CHAR))";
+            // The paths of the string scalars tell a DATE or TIME member from a string holding the same text.
+            case "json" -> "CONCAT(JSON_TYPE(" + c + "), '|', CAST(" + c + " AS CHAR), '|', IFNULL(JSON_SEARCH(" + c
+                    + ", 'all', '%'), ''))";
             case "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
                     "geometrycollection", "geomcollection" -> "HEX(" + c + ")";
             default -> "CAST(" + c + " AS CHAR)";
@@ -151,9 +153,17 @@ final class ValueComparison {
     /**
      * MySQL 5.7 prints the JSON double -0.0 as {@code -0}, 8.0 as {@code -0.0}: both are that double
      * (JSON in MySQL has no integer -0), so both are shown as {@code -0}. A lost sign still shows as 0.
+     * In the paths {@code JSON_SEARCH} returns, 5.7 writes the empty member name as {@code $.}, 8.0 as
+     * {@code $.""}: both are shown as 8.0 writes it.
      */
     private static String sameOnEveryVersion(Column column, String value) {
-        return value != null && column.dataType().equals("json") ? NEGATIVE_ZERO.matcher(value).replaceAll("-0") : value;
+        if (value == null || !column.dataType().equals("json")) {
+            return value;
+        }
+        int paths = value.lastIndexOf('|');
+        String searched = value.substring(paths).replace("\"$.\"", "\"$.\\\"\\\"\"").replace("\"$.[", "\"$.\\\"\\\"[")
+                .replace("\"$..", "\"$.\\\"\\\".");
+        return NEGATIVE_ZERO.matcher(value.substring(0, paths)).replaceAll("-0") + searched;
     }
 
     private static String shorten(String value) {

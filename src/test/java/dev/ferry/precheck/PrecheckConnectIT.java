@@ -41,7 +41,7 @@ class PrecheckConnectIT {
         stack.source().execute("CREATE DATABASE pre", "CREATE TABLE pre.keyed (id INT PRIMARY KEY, v VARCHAR(10))",
                 "CREATE TABLE pre.events (at DATETIME, what VARCHAR(20))",
                 "CREATE USER 'no_repl'@'%' IDENTIFIED BY '" + FerryPipeline.PASSWORD + "'",
-                "GRANT SELECT, SHOW VIEW ON *.* TO 'no_repl'@'%'");
+                "GRANT SELECT, SHOW VIEW, TRIGGER ON *.* TO 'no_repl'@'%'");
         stack.destination().execute("CREATE DATABASE pre", "CREATE TABLE pre.keyed (id INT PRIMARY KEY)");
     }
 
@@ -122,7 +122,7 @@ class PrecheckConnectIT {
         JsonNode report = new ObjectMapper().readTree(machine.out());
         assertThat(machine.status()).isZero();
         assertThat(report.path("blocked").asBoolean()).isFalse();
-        assertThat(report.path("results").size()).isEqualTo(29);
+        assertThat(report.path("results").size()).isEqualTo(39);
 
         stack.destination().execute("CREATE DATABASE pre_cli", "CREATE TABLE pre_cli.t (id INT PRIMARY KEY)");
         Run conflict = cli(args);

@@ -52,7 +52,7 @@ class PrecheckIT {
                 .flag("binlog-expire-logs-seconds", "3600").start();
         noBinlog = MySqlServer.builder(MySqlVersion.V8_0).workDir(work).name("no-binlog").withoutBinlog().start();
         for (MySqlServer server : new MySqlServer[] {source, badBinlog, noBinlog}) {
-            createUser(server, "ferry_src", "SELECT, REPLICATION SLAVE, REPLICATION CLIENT, SHOW VIEW ON *.*");
+            createUser(server, "ferry_src", "SELECT, REPLICATION SLAVE, REPLICATION CLIENT, SHOW VIEW, TRIGGER ON *.*");
         }
         createUser(destination, "ferry_dst", "ALL PRIVILEGES ON *.*");
         createUser(destination57, "ferry_dst", "ALL PRIVILEGES ON *.*");
@@ -73,10 +73,10 @@ class PrecheckIT {
                 "CREATE TABLE good.t (id INT PRIMARY KEY, txt VARCHAR(40) CHARACTER SET utf8mb4, d DATE, ts TIMESTAMP NULL, "
                         + "body LONGBLOB)",
                 "INSERT INTO good.t VALUES (1, 'smile \uD83D\uDE00', '2024-02-29', '2024-01-01 00:00:00', REPEAT('x', 1000))",
-                "CREATE VIEW good.v AS SELECT id FROM good.t");
+                "CREATE SQL SECURITY INVOKER VIEW good.v AS SELECT id FROM good.t");
         PrecheckReport report = run(withDestination(sourceConfig(source, "ferry_src", "good"), destination, "ferry_dst"));
         assertThat(report.results()).as(report.table()).allSatisfy(r -> assertThat(r.status()).as(r.id()).isEqualTo(CheckStatus.PASS));
-        assertThat(report.results()).hasSize(29);
+        assertThat(report.results()).hasSize(39);
         assertThat(report.exitCode()).isZero();
         assertThat(report.result("source.connection").detail()).contains("detected MySQL 8.0.15");
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -59,7 +60,7 @@ class ChangeEventSinkIT {
 
     /** Runs of fewer rows go as statements; subclasses lower it to send every run through LOAD DATA. */
     int loadDataMinRows() {
-        return LoadDataWriter.MIN_ROWS;
+        return FerrySinkConfig.LOAD_DATA_MIN_ROWS_DEFAULT;
     }
 
     @BeforeAll
@@ -376,12 +377,13 @@ class ChangeEventSinkIT {
             blob[i] = (byte) i;
         }
         Object[] extremes = {"18446744073709551615", "-99999999999999999999999999999999999.999999999999999999999999999999",
-                Float.MAX_VALUE, 1234.567f, -0.0d, "Å\\b' Ñ", "xyz", "b'c", "x,y", "{\"a\": [1, 2.5, null], \"b\": \"ü\"}",
+                Float.MAX_VALUE, 1234.567f, -0.0d, "Å\\b' Ñ".getBytes(StandardCharsets.ISO_8859_1),
+                "xyz".getBytes(StandardCharsets.US_ASCII), "b'c", "x,y", "{\"a\": [1, 2.5, null], \"b\": \"ü\"}",
                 "2024-01-31 23:59:59.123456", "2038-01-19 03:14:07.999", "-838:59:59.000000", 1901L, "0000-00-00",
                 new byte[] {0x0f, (byte) 0xff}, new byte[] {0, 1, 0}, blob, "😀 emoji", point, -128L, 65535L, null, null};
         Object[] empty = new Object[types.columns().size()];
         empty[0] = "0";
-        empty[5] = "";
+        empty[5] = new byte[0]; // latin1 and ascii text travel as their bytes (ColumnDef.textAsBytes)
         empty[13] = 0L;
         sink.apply(List.of(ChangeBatch.snapshotBegin(types, "s1"), ChangeBatch.snapshotChunk(types, "s1", 0, reads(extremes, empty))));
 

@@ -73,7 +73,8 @@ class FerrySinkConfigTest {
         }
         assertThat(FerrySinkConfig.CONFIG_DEF.groups()).containsExactly("Connection", "Writes", "Errors", "Precheck");
         assertThat(FerrySinkConfig.CONFIG_DEF.names()).containsExactlyInAnyOrder("connection.url", "connection.username",
-                "connection.password", "batch.size", "transaction.max.rows", "table.auto.create", "load.data", "state.database",
+                "connection.password", "batch.size", "transaction.max.rows", "transaction.max.bytes", "table.auto.create", "load.data",
+                "load.data.min.rows", "state.database",
                 "max.retries", "retry.backoff.ms", "ddl.error.policy", "precheck.acknowledged.warnings");
     }
 

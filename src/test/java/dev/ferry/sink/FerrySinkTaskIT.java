@@ -122,6 +122,25 @@ class FerrySinkTaskIT {
     }
 
     @Test
+    void aPutLargerThanTransactionMaxBytesCommitsInSlicesAndARedeliveryAppliesNothingTwice() throws Exception {
+        mysql.execute("CREATE DATABASE " + db, "CREATE TABLE " + db + ".events (id BIGINT, note VARCHAR(3))");
+        TableDef keyless = new TableDef(new TableId(db, "events"), items().columns(), List.of());
+        task.initialize(new RecordingTaskContext(false));
+        Map<String, String> props = props();
+        props.put("transaction.max.bytes", "1");
+        task.start(props);
+        // One slice per record: the first two are committed before the third fails.
+        List<SinkRecord> records = List.of(record(0, insert(keyless, 10, 1, "a")),
+                record(1, ByteBuffer.wrap(insert(keyless, 20, 2, "b"))), record(2, insert(keyless, 30, 3, "TOO-LONG")));
+        assertThatThrownBy(() -> task.put(records)).isInstanceOf(ConnectException.class).hasMessageContaining("1406");
+        assertThat(mysql.queryString("SELECT GROUP_CONCAT(id, note ORDER BY id) FROM " + db + ".events")).isEqualTo("1a,2b");
+
+        // Connect hands the same records again (the third one fixed upstream, say): the keyless rows are not doubled.
+        task.put(List.of(records.get(0), records.get(1), record(2, insert(keyless, 30, 3, "c"))));
+        assertThat(mysql.queryString("SELECT GROUP_CONCAT(id, note ORDER BY id) FROM " + db + ".events")).isEqualTo("1a,2b,3c");
+    }
+
+    @Test
     void aMalformedRecordFailsTheTaskNamingWhereItIs() {
         task.initialize(new RecordingTaskContext(true));
         task.start(props());

@@ -3,13 +3,20 @@ package dev.ferry.core.precheck;
 import dev.ferry.core.precheck.destination.ConflictingTablesCheck;
 import dev.ferry.core.precheck.destination.DestinationPrivilegesCheck;
 import dev.ferry.core.precheck.destination.DestinationVersionCheck;
+import dev.ferry.core.precheck.destination.EngineSupportCheck;
+import dev.ferry.core.precheck.destination.FunctionCreatorsCheck;
+import dev.ferry.core.precheck.destination.SchemaPrivilegesCheck;
 import dev.ferry.core.precheck.destination.FreeSpaceCheck;
 import dev.ferry.core.precheck.destination.MaxAllowedPacketCheck;
 import dev.ferry.core.precheck.destination.NamesCheck;
 import dev.ferry.core.precheck.fidelity.CharsetCheck;
 import dev.ferry.core.precheck.fidelity.CollationCheck;
 import dev.ferry.core.precheck.fidelity.ColumnCaseCheck;
+import dev.ferry.core.precheck.fidelity.ObjectVersionCheck;
 import dev.ferry.core.precheck.fidelity.RemovedFeaturesCheck;
+import dev.ferry.core.precheck.schema.CascadeCoverageCheck;
+import dev.ferry.core.precheck.schema.DefinerSecurityCheck;
+import dev.ferry.core.precheck.schema.OutsideReferencesCheck;
 import dev.ferry.core.precheck.fidelity.TimeZoneCheck;
 import dev.ferry.core.precheck.fidelity.ZeroDateCheck;
 import dev.ferry.core.precheck.source.BinlogCompressionCheck;
@@ -19,9 +26,11 @@ import dev.ferry.core.precheck.source.BinlogRetentionCheck;
 import dev.ferry.core.precheck.source.BinlogRowImageCheck;
 import dev.ferry.core.precheck.source.EngineCheck;
 import dev.ferry.core.precheck.source.GtidCheck;
+import dev.ferry.core.precheck.source.HiddenObjectsPrivilegeCheck;
 import dev.ferry.core.precheck.source.KeylessTablesCheck;
 import dev.ferry.core.precheck.source.ReplicaUpdatesCheck;
 import dev.ferry.core.precheck.source.ReplicationPrivilegesCheck;
+import dev.ferry.core.precheck.source.RoutinePrivilegeCheck;
 import dev.ferry.core.precheck.source.SelectPrivilegeCheck;
 import dev.ferry.core.precheck.source.SelectionExistsCheck;
 import dev.ferry.core.precheck.source.ServerIdCheck;
@@ -46,13 +55,16 @@ public final class Precheck {
     public static List<Check> checks() {
         return List.of(
                 new SourceVersionCheck(), new SelectionExistsCheck(), new SelectPrivilegeCheck(), new ShowViewPrivilegeCheck(),
+                new RoutinePrivilegeCheck(), HiddenObjectsPrivilegeCheck.triggers(), HiddenObjectsPrivilegeCheck.events(),
                 new ReplicationPrivilegesCheck(), new BinlogEnabledCheck(), new BinlogFormatCheck(), new BinlogRowImageCheck(),
                 new BinlogCompressionCheck(), new ReplicaUpdatesCheck(), new BinlogRetentionCheck(), new ServerIdCheck(),
                 new GtidCheck(), new KeylessTablesCheck(), new EngineCheck(),
-                new DestinationPrivilegesCheck(), new DestinationVersionCheck(), new FreeSpaceCheck(), new ConflictingTablesCheck(),
+                new DestinationPrivilegesCheck(), new SchemaPrivilegesCheck(), new FunctionCreatorsCheck(), new EngineSupportCheck(),
+                new DestinationVersionCheck(), new FreeSpaceCheck(), new ConflictingTablesCheck(),
                 new NamesCheck(), new MaxAllowedPacketCheck(),
                 new CharsetCheck(), new CollationCheck(), new ZeroDateCheck(), new TimeZoneCheck(), new ColumnCaseCheck(),
-                new RemovedFeaturesCheck());
+                new RemovedFeaturesCheck(), new ObjectVersionCheck(),
+                new OutsideReferencesCheck(), new CascadeCoverageCheck(), new DefinerSecurityCheck());
     }
 
     /**

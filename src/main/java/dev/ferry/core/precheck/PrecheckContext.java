@@ -34,6 +34,8 @@ public final class PrecheckContext {
     private final String stateDatabase;
     private final boolean migrationStarted;
     private final Long scanDeadlineNanos;
+    private final boolean migratesEvents;
+    private SchemaObjects schemaObjects;
     private Map<TableId, CatalogTable> sourceTables;
     private Map<TableId, CatalogTable> destinationTables;
     private Set<TableId> migratedByFerry;
@@ -49,6 +51,7 @@ public final class PrecheckContext {
         this.stateDatabase = b.stateDatabase;
         this.migrationStarted = b.migrationStarted;
         this.scanDeadlineNanos = b.scanBudget == null ? null : System.nanoTime() + b.scanBudget.toNanos();
+        this.migratesEvents = b.migratesEvents;
     }
 
     public static Builder builder(Set<MigrationType> types, TableSelection selection) {
@@ -98,6 +101,32 @@ public final class PrecheckContext {
     /** The destination name of a selected column of a selected source table. */
     public String destinationColumn(TableId source, String column) {
         return mapping.destinationColumn(source, column);
+    }
+
+    /** Whether the database is selected as a whole, so its views, routines and triggers are migrated too. */
+    public boolean isWholeDatabaseSelected(String database) {
+        return mapping.isWholeDatabaseSelected(database);
+    }
+
+    public boolean isTableSelected(TableId table) {
+        return mapping.isTableSelected(table);
+    }
+
+    public boolean isColumnSelected(TableId table, String column) {
+        return mapping.isColumnSelected(table, column);
+    }
+
+    /** Whether schema migration creates the events of whole databases too ({@code schema.events}). */
+    public boolean migratesEvents() {
+        return migratesEvents;
+    }
+
+    /** The source's views, routines, triggers (and events) of whole databases, and its foreign keys; read once. */
+    public SchemaObjects schemaObjects() throws SQLException {
+        if (schemaObjects == null) {
+            schemaObjects = SchemaObjects.read(source.connection(), mapping::isWholeDatabaseSelected, migratesEvents);
+        }
+        return schemaObjects;
     }
 
     public ConflictPolicy conflictPolicy() {
@@ -185,6 +214,7 @@ public final class PrecheckContext {
         private String stateDatabase = "ferry";
         private boolean migrationStarted;
         private java.time.Duration scanBudget;
+        private boolean migratesEvents;
 
         private Builder(Set<MigrationType> types, TableSelection selection) {
             this.types = types;
@@ -220,6 +250,12 @@ public final class PrecheckContext {
 
         public Builder stateDatabase(String value) {
             this.stateDatabase = value;
+            return this;
+        }
+
+        /** Whether schema migration creates events too ({@code schema.events}); false by default. */
+        public Builder migratesEvents(boolean value) {
+            this.migratesEvents = value;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.ferry.sink.bind;
 
 import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.schema.TypedJson;
 import dev.ferry.core.schema.ValueKind;
 
 import java.sql.Types;
@@ -16,6 +17,8 @@ public final class BinderRegistry {
     private final Map<Class<?>, ValueBinder> writers;
     private final Map<ValueKind, NullBinder> nulls;
     private final ValueBinder bitMatcher = new BitAsNumberBinder();
+    /** A typed JSON value's parameter is its document's text; its statement sets the typed scalars. */
+    private final ValueBinder typedJson = (statement, index, value) -> statement.setString(index, TypedJson.decode((String) value).document());
 
     private BinderRegistry(Map<Class<?>, ValueBinder> writers, Map<ValueKind, NullBinder> nulls) {
         this.writers = Map.copyOf(writers);
@@ -45,6 +48,9 @@ public final class BinderRegistry {
     public ValueBinder forWrite(ColumnDef column, Object value) {
         if (value == null) {
             return nulls.get(column.valueKind());
+        }
+        if (TypedJson.isEncoded(value) && column.dataType().equalsIgnoreCase("json")) {
+            return typedJson;
         }
         ValueBinder binder = writers.get(value.getClass());
         if (binder == null) {

@@ -80,12 +80,51 @@ public final class LoadDataText {
         return new ByteArrayInputStream(buffer, 0, size);
     }
 
+    /** The buffer holding the rendered rows in its first {@link #size()} bytes; valid until this instance changes. */
+    public byte[] buffer() {
+        return buffer;
+    }
+
     /** A copy of the rendered bytes. */
     public byte[] toByteArray() {
         return java.util.Arrays.copyOf(buffer, size);
     }
 
     private void text(String s) {
+        if (s.length() < 16) {
+            textByChar(s);
+            return;
+        }
+        // The JDK encodes to UTF-8 with vectorized loops (a lone surrogate becomes '?', as below); escaping then
+        // only has to look at bytes, and most values need none.
+        byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ensure(2 * utf8.length);
+        byte[] out = buffer;
+        int at = size;
+        int copied = 0;
+        for (int i = 0; i < utf8.length; i++) {
+            byte b = utf8[i];
+            byte escaped = switch (b) {
+                case '\\' -> (byte) '\\';
+                case '\t' -> (byte) 't';
+                case '\n' -> (byte) 'n';
+                case '\r' -> (byte) 'r';
+                case 0 -> (byte) '0';
+                default -> -1;
+            };
+            if (escaped != -1) {
+                System.arraycopy(utf8, copied, out, at, i - copied);
+                at += i - copied;
+                out[at++] = '\\';
+                out[at++] = escaped;
+                copied = i + 1;
+            }
+        }
+        System.arraycopy(utf8, copied, out, at, utf8.length - copied);
+        size = at + utf8.length - copied;
+    }
+
+    private void textByChar(String s) {
         int length = s.length();
         // At most three bytes per UTF-16 unit (a surrogate pair is two units for four bytes), escapes two.
         ensure(3 * length);

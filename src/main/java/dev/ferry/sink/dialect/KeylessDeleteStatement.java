@@ -11,11 +11,25 @@ import dev.ferry.core.sql.SqlBuilder;
 public final class KeylessDeleteStatement {
     private final String sql;
 
+    private final TableDef table;
+    private final WritableColumns columns;
+
     public KeylessDeleteStatement(TableDef table) {
+        this.table = table;
+        this.columns = WritableColumns.of(table);
+        this.sql = build(null);
+    }
+
+    private String build(Object[] before) {
         SqlBuilder sql = new SqlBuilder();
         sql.sql("DELETE FROM ").table(table.id()).sql(" WHERE ");
-        RowMatch.append(sql, WritableColumns.of(table));
-        this.sql = sql.sql(" LIMIT 1").toString();
+        RowMatch.append(sql, columns, before);
+        return sql.sql(" LIMIT 1").toString();
+    }
+
+    /** The statement deleting the row {@code before}: {@link #sql()} unless it holds typed JSON. */
+    public String sql(Object[] before) {
+        return TypedJsonValues.any(columns, java.util.List.<Object[]>of(before)) ? build(before) : sql;
     }
 
     public String sql() {

@@ -13,17 +13,39 @@ public final class KeylessUpdateStatement {
     private final String sql;
     private final String nonStrictSql;
 
+    private final TableDef table;
+    private final WritableColumns columns;
+
     public KeylessUpdateStatement(TableDef table) {
-        WritableColumns columns = WritableColumns.of(table);
+        this.table = table;
+        this.columns = WritableColumns.of(table);
+        this.sql = build(null, null);
+        this.nonStrictSql = nonStrict(this.sql);
+    }
+
+    private String build(Object[] after, Object[] before) {
         SqlBuilder sql = new SqlBuilder();
         sql.sql("UPDATE ").table(table.id()).sql(" SET ");
         for (int i = 0; i < columns.size(); i++) {
-            sql.sql(i == 0 ? "" : ", ").identifier(columns.column(i).name()).sql(" = ?");
+            sql.sql(i == 0 ? "" : ", ").identifier(columns.column(i).name()).sql(" = ");
+            TypedJsonValues.placeholder(sql, columns.column(i), after == null ? null : after[columns.imageIndex(i)]);
         }
         sql.sql(" WHERE ");
-        RowMatch.append(sql, columns);
-        this.sql = sql.sql(" LIMIT 1").toString();
-        this.nonStrictSql = "UPDATE " + SessionSettings.NON_STRICT_HINT + this.sql.substring("UPDATE ".length());
+        RowMatch.append(sql, columns, before);
+        return sql.sql(" LIMIT 1").toString();
+    }
+
+    private static String nonStrict(String sql) {
+        return "UPDATE " + SessionSettings.NON_STRICT_HINT + sql.substring("UPDATE ".length());
+    }
+
+    /** The statement for this change: {@link #sql()} or {@link #nonStrictSql()} unless an image holds typed JSON. */
+    public String sql(Object[] after, Object[] before, boolean nonStrict) {
+        if (!TypedJsonValues.any(columns, java.util.Arrays.asList(after, before))) {
+            return nonStrict ? nonStrictSql : sql;
+        }
+        String typed = build(after, before);
+        return nonStrict ? nonStrict(typed) : typed;
     }
 
     public String sql() {

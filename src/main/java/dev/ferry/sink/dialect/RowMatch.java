@@ -1,6 +1,7 @@
 package dev.ferry.sink.dialect;
 
 import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.schema.TypedJson;
 import dev.ferry.core.sql.SqlBuilder;
 
 import java.util.Locale;
@@ -27,17 +28,25 @@ final class RowMatch {
     }
 
     static void append(SqlBuilder sql, WritableColumns columns) {
+        append(sql, columns, null);
+    }
+
+    /** @param image the row image matched, for its typed JSON values ({@link TypedJsonValues}), or null */
+    static void append(SqlBuilder sql, WritableColumns columns, Object[] image) {
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
                 sql.sql(" AND ");
             }
-            appendColumn(sql, columns.column(i));
+            appendColumn(sql, columns.column(i), image == null ? null : image[columns.imageIndex(i)]);
         }
     }
 
-    private static void appendColumn(SqlBuilder sql, ColumnDef column) {
+    private static void appendColumn(SqlBuilder sql, ColumnDef column, Object value) {
         String dataType = column.dataType().toLowerCase(Locale.ROOT);
-        if (dataType.equals("json")) {
+        if (dataType.equals("json") && TypedJson.isEncoded(value)) {
+            TypedJsonValues.placeholder(sql.identifier(column.name()).sql(" <=> "), column, value);
+        }
+        else if (dataType.equals("json")) {
             sql.identifier(column.name()).sql(" <=> CAST(? AS JSON)");
         }
         else if (dataType.equals("float") || dataType.equals("double") || dataType.equals("real")) {

@@ -62,6 +62,27 @@ public final class RowsStatement {
         return sql(rows, false);
     }
 
+    /**
+     * The statement for these rows (full row images): {@link #sql(int, boolean)}, or with the typed JSON
+     * values' expressions in their places ({@link TypedJsonValues}).
+     */
+    public String sql(List<Object[]> rows, WritableColumns writable, boolean nonStrict) {
+        if (!TypedJsonValues.any(writable, rows)) {
+            return sql(rows.size(), nonStrict);
+        }
+        SqlBuilder sql = new SqlBuilder(ValueRows.capacity(columns.size(), rows.size()));
+        sql.sql(verb).sql(nonStrict ? SessionSettings.NON_STRICT_HINT : "").sql("INTO ").table(table).sql(" (").identifiers(columns).sql(")");
+        sql.sql(" VALUES ");
+        for (int r = 0; r < rows.size(); r++) {
+            sql.sql(r == 0 ? "(" : ", (");
+            for (int i = 0; i < writable.size(); i++) {
+                TypedJsonValues.placeholder(i == 0 ? sql : sql.sql(", "), writable.column(i), rows.get(r)[writable.imageIndex(i)]);
+            }
+            sql.sql(")");
+        }
+        return sql.sql(suffix).toString();
+    }
+
     /** @param nonStrict whether the rows hold a value only a non-strict mode accepts (see {@link EnumMembers}) */
     public String sql(int rows, boolean nonStrict) {
         SqlBuilder sql = new SqlBuilder(ValueRows.capacity(columns.size(), rows));

@@ -61,7 +61,7 @@ final class KeyedTableWriter {
     private void writeStatements(TableDef table, RowsStatement statement, WritableColumns columns, List<Object[]> rows,
                                  boolean keepExisting) throws WriteException {
         for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
-            String sql = statement.sql(chunk.size(), EnumMembers.anyInvalidValue(columns, chunk));
+            String sql = statement.sql(chunk, columns, EnumMembers.anyInvalidValue(columns, chunk));
             long count = writer.execute(table, StatementKind.UPSERT, sql, parameters -> {
                 for (Object[] row : chunk) {
                     for (int i = 0; i < columns.size(); i++) {

@@ -38,7 +38,7 @@ final class KeylessTableWriter {
     void write(TableDef table, List<RowChange> changes, boolean keepExisting) throws WriteException {
         WritableColumns columns = WritableColumns.of(table);
         KeylessUpdateStatement updateStatement = new KeylessUpdateStatement(table);
-        String deleteSql = new KeylessDeleteStatement(table).sql();
+        KeylessDeleteStatement deleteStatement = new KeylessDeleteStatement(table);
         List<Object[]> inserts = new ArrayList<>();
         int unmatched = 0;
         for (RowChange change : changes) {
@@ -48,7 +48,7 @@ final class KeylessTableWriter {
                     insert(table, columns, inserts, keepExisting);
                     inserts.clear();
                     unmatched += change.op() == RowOp.UPDATE
-                            ? update(table, columns, updateStatement, change) : delete(table, columns, deleteSql, change);
+                            ? update(table, columns, updateStatement, change) : delete(table, columns, deleteStatement, change);
                 }
             }
         }
@@ -72,7 +72,7 @@ final class KeylessTableWriter {
     private void insertStatements(TableDef table, WritableColumns columns, RowsStatement statement, List<Object[]> rows,
                                   boolean keepExisting) throws WriteException {
         for (List<Object[]> chunk : limits.split(rows, statement.parametersPerRow())) {
-            String sql = statement.sql(chunk.size(), EnumMembers.anyInvalidValue(columns, chunk));
+            String sql = statement.sql(chunk, columns, EnumMembers.anyInvalidValue(columns, chunk));
             long count = writer.execute(table, StatementKind.INSERT, sql, parameters -> {
                 for (Object[] row : chunk) {
                     writeImage(parameters, columns, row);
@@ -88,7 +88,7 @@ final class KeylessTableWriter {
     /** Returns 1 if no row matched, else 0. */
     private int update(TableDef table, WritableColumns columns, KeylessUpdateStatement statement, RowChange change)
             throws WriteException {
-        String sql = EnumMembers.anyInvalidValue(columns, List.<Object[]>of(change.after())) ? statement.nonStrictSql() : statement.sql();
+        String sql = statement.sql(change.after(), change.before(), EnumMembers.anyInvalidValue(columns, List.<Object[]>of(change.after())));
         long count = writer.execute(table, StatementKind.UPDATE, sql, parameters -> {
             writeImage(parameters, columns, change.after());
             matchImage(parameters, columns, change.before());
@@ -97,7 +97,9 @@ final class KeylessTableWriter {
     }
 
     /** Returns 1 if no row matched, else 0. */
-    private int delete(TableDef table, WritableColumns columns, String sql, RowChange change) throws WriteException {
+    private int delete(TableDef table, WritableColumns columns, KeylessDeleteStatement statement, RowChange change)
+            throws WriteException {
+        String sql = statement.sql(change.before());
         long count = writer.execute(table, StatementKind.DELETE, sql, parameters -> matchImage(parameters, columns, change.before()));
         return count == 0 ? 1 : 0;
     }

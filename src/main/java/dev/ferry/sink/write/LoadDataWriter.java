@@ -5,6 +5,7 @@ import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.bind.LoadDataText;
 import dev.ferry.sink.dialect.LoadDataStatement;
+import dev.ferry.sink.dialect.TypedJsonValues;
 import dev.ferry.sink.dialect.WritableColumns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.sql.Connection;
-import java.sql.DataTruncation;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Savepoint;
@@ -26,10 +26,11 @@ import java.util.List;
  *
  * <p>Exactness: with LOCAL the server cannot stop the transfer, so it turns data errors (a value out
  * of range, too long, not in the column's character set) and duplicate keys into warnings and
- * stores what it can. Each load therefore runs after a savepoint; when it reports any warning, or
- * fewer rows than it was given, it is rolled back to the savepoint and its rows go to the caller's
- * statements, which store them exactly or fail with the server's exact error naming the table. A
- * load that succeeds is exactly what the statements would have written.
+ * stores what it can; with REPLACE in strict mode a data error stays an error. Each load therefore
+ * runs after a savepoint; when it reports any warning or error that is not transient, or fewer rows
+ * than it was given, it is rolled back to the savepoint and its rows go to the caller's statements,
+ * which store them exactly or fail with the server's exact error naming the table. A load that
+ * succeeds is exactly what the statements would have written.
  *
  * <p>When the destination (or the URL's {@code allowLoadLocalInfile=false}) refuses LOCAL, the writer
  * says so once in the log and from then on leaves every row to the statements. Connector/J is always
@@ -38,8 +39,6 @@ import java.util.List;
  */
 public final class LoadDataWriter {
     private static final Logger LOG = LoggerFactory.getLogger(LoadDataWriter.class);
-    /** Fewer rows than this go as statements by default: a load costs a savepoint and more round trips. */
-    public static final int MIN_ROWS = 32;
     /**
      * Bytes of rendered rows per load. Connector/J allocates a 1 MB buffer for every load, so loads
      * much smaller than that make mostly garbage; larger ones hold more memory and redo more rows when
@@ -92,7 +91,13 @@ public final class LoadDataWriter {
      */
     void write(StatementWriter writer, TableDef table, LoadDataStatement statement, WritableColumns columns,
                List<Object[]> rows, StatementKind kind, boolean rowsMaySkip, Statements statements) throws WriteException {
-        if (!enabled || rows.size() < minRows) {
+        // Typed JSON values need an expression per value, which a load cannot have (TypedJsonValues).
+        if (!enabled || rows.size() < minRows || TypedJsonValues.any(columns, rows)) {
+            statements.write(rows);
+            return;
+        }
+        if (!textBytesEverywhere(columns, rows)) {
+            // The load reads these columns' fields as hexadecimal bytes; a decoded string there has no exact bytes.
             statements.write(rows);
             return;
         }
@@ -102,39 +107,56 @@ public final class LoadDataWriter {
                 statements.write(rows.subList(start, rows.size()));
                 return;
             }
-            text.clear();
-            int end = start;
-            while (end < rows.size() && (end == start || text.size() < LOAD_BYTES)) {
-                Object[] row = rows.get(end++);
-                for (int i = 0; i < columns.size(); i++) {
-                    text.field(row[columns.imageIndex(i)]);
-                }
-                text.endRow();
-            }
-            List<Object[]> chunk = rows.subList(start, end);
-            if (!load(writer, table, statement, chunk.size(), kind, rowsMaySkip)) {
-                statements.write(chunk);
+            LoadDataRows stream = new LoadDataRows(text, columns, rows.subList(start, rows.size()), LOAD_BYTES);
+            boolean loaded = load(writer, table, statement, stream, kind, rowsMaySkip);
+            int end = start + stream.rows();
+            if (!loaded) {
+                statements.write(rows.subList(start, end));
             }
             start = end;
         }
     }
 
+    /**
+     * Whether every value of a column whose text travels as bytes ({@link ColumnDef#textAsBytes()}) is
+     * such bytes (or NULL), as the source sends them. Only then can the load store them through
+     * {@code UNHEX} exactly; a {@link String} there goes to the statements, which let the server convert it.
+     */
+    static boolean textBytesEverywhere(WritableColumns columns, List<Object[]> rows) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (!columns.column(i).textAsBytes()) {
+                continue;
+            }
+            int image = columns.imageIndex(i);
+            for (Object[] row : rows) {
+                Object value = row[image];
+                if (value != null && !(value instanceof byte[])) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Loads the rendered rows; false when they must go as statements instead, the transaction as it was. */
-    private boolean load(StatementWriter writer, TableDef table, LoadDataStatement statement, int rows, StatementKind kind,
-                         boolean rowsMaySkip) throws WriteException {
+    private boolean load(StatementWriter writer, TableDef table, LoadDataStatement statement, LoadDataRows stream,
+                         StatementKind kind, boolean rowsMaySkip) throws WriteException {
         Connection connection = writer.connection();
         Savepoint savepoint = null;
         try (Statement load = connection.createStatement()) {
             savepoint = connection.setSavepoint();
             JdbcStatement driver = load.unwrap(JdbcStatement.class);
-            driver.setLocalInfileInputStream(text.stream());
+            driver.setLocalInfileInputStream(stream);
             long count;
             try {
                 count = load.executeLargeUpdate(statement.sql());
             }
             finally {
                 driver.setLocalInfileInputStream(empty());
+                // A load the server refused before reading its rows still decides where the next one starts.
+                stream.renderAll();
             }
+            int rows = stream.rows();
             SQLWarning warning = load.getWarnings();
             if (warning != null || (!rowsMaySkip && count < rows)) {
                 connection.rollback(savepoint);
@@ -152,11 +174,13 @@ public final class LoadDataWriter {
             return true;
         }
         catch (SQLException e) {
-            if (savepoint == null) {
-                throw StatementWriter.failure(table.id(), columnNames(table), kind, e);
-            }
+            // With REPLACE, strict mode keeps data errors (a value the column would change, such as the invalid
+            // ENUM value '' the statements write under their own sql_mode) errors rather than warnings. Any error
+            // that is not transient goes back to the savepoint and leaves the rows to the statements, which store
+            // them exactly or fail with the server's exact error; a transient one (a lost connection, a deadlock)
+            // fails the transaction to be retried.
             boolean refused = refused(e);
-            if (!refused && !(e instanceof DataTruncation)) {
+            if (savepoint == null || (!refused && StatementWriter.failure(table.id(), columnNames(table), kind, e).isTransient())) {
                 throw StatementWriter.failure(table.id(), columnNames(table), kind, e);
             }
             try {

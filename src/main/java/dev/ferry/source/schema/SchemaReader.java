@@ -35,8 +35,20 @@ public final class SchemaReader {
         String database = showCreate(connection, new SqlBuilder().sql("SHOW CREATE DATABASE ").identifier(id.database()).toString());
         String table = showCreate(connection, new SqlBuilder().sql("SHOW CREATE TABLE ").table(id).toString());
         CreateTableRewriter tables = new CreateTableRewriter(mapping, reason -> LOG.warn("Schema migration: {}", reason));
-        return List.of(CreateDatabaseRewriter.rewrite(database, mapping.destinationDatabase(id.database())),
+        return List.of(CreateDatabaseRewriter.rewrite(database, mapping.destinationDatabase(id.database()),
+                        databaseCollation(connection, id.database())),
                 tables.rewrite(source, table, tableCollation(connection, id)));
+    }
+
+    /** The database's default collation, written out so the destination does not pick its own version's default. */
+    private static String databaseCollation(Connection connection, String database) throws SQLException {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(
+                "SELECT DEFAULT_COLLATION_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            statement.setString(1, database);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        }
     }
 
     /** The table's default collation, written out so the destination does not pick its own version's default. */

@@ -12,6 +12,7 @@ import dev.ferry.core.event.RowOp;
 import dev.ferry.core.event.SourcePosition;
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
+import dev.ferry.core.schema.ValueKind;
 import dev.ferry.source.SourceConnections;
 import dev.ferry.source.SourceRecords;
 import org.apache.kafka.connect.data.Schema;
@@ -275,10 +276,25 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
             if (!column.generated()) {
                 Schema schema = row.schema().field(column.name()).schema();
                 // Not Struct.get: it answers a NULL with the column's default value from Debezium's schema.
-                image[i] = StreamValueConverter.convert(column, schema, row.getWithoutDefault(column.name()));
+                Object value = row.getWithoutDefault(column.name());
+                if (value == null && !column.nullable() && column.valueKind() == ValueKind.TEMPORAL) {
+                    throw new ConnectException(nullInNotNullColumn(def, column));
+                }
+                image[i] = StreamValueConverter.convert(column, schema, value);
             }
         }
         return image;
+    }
+
+    /**
+     * A NULL from the binlog in a NOT NULL DATE, DATETIME or TIMESTAMP column: a zero or invalid date read
+     * by Debezium's own row deserializer instead of Ferry's (see {@link ExactTemporalDecoding}), which
+     * must not become NULL or a substitute value on the destination.
+     */
+    static String nullInNotNullColumn(TableDef def, ColumnDef column) {
+        return "Column " + column.name() + " of " + def.id() + " is NOT NULL but a binlog row holds NULL for it: a zero or "
+                + "invalid date (such as 0000-00-00 or 2021-02-31) that the binlog reader turned into NULL. Ferry stops "
+                + "rather than write a changed value; fix the value on the source, or run the migration again.";
     }
 
     @Override

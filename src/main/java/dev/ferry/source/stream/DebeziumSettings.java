@@ -55,8 +55,12 @@ final class DebeziumSettings {
         props.put("binary.handling.mode", "bytes");
         // Debezium would otherwise turn the years 0-69 of DATE and DATETIME values into 2000-2069.
         props.put("enable.time.adjuster", "false");
-        props.put("converters", "ferryraw");
+        props.put("converters", "ferryraw,ferrytemporal");
         props.put("ferryraw.type", RawCharacterConverter.class.getName());
+        // DATE, DATETIME and TIMESTAMP as MySQL literals, zero and invalid dates included (ExactTemporalDecoding).
+        props.put("ferrytemporal.type", TemporalLiteralConverter.class.getName());
+        // A value Debezium cannot read stops the task; "warn" and "skip" would drop the event or substitute a value.
+        props.put("event.processing.failure.handling.mode", "fail");
         props.put("tombstones.on.delete", "false");
         // Ferry replays DDL on the destination (DebeziumRecordTranslator); Debezium's schema change events carry it.
         props.put("include.schema.changes", "true");

@@ -5,9 +5,15 @@ import com.github.shyiko.mysql.binlog.event.deserialization.json.JsonBinary;
 import com.github.shyiko.mysql.binlog.event.deserialization.json.JsonFormatter;
 import com.github.shyiko.mysql.binlog.event.deserialization.json.JsonStringFormatter;
 
+import dev.ferry.core.schema.TypedJson;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -15,11 +21,35 @@ import java.util.function.Consumer;
  * The binlog library's own formatter writes a double whose Java text has an exponent ({@code 1e308})
  * as its exact decimal expansion, 309 digits that MySQL's JSON parser reads back as a different
  * double ({@code 9.999999999999998e307}). Every other value is written as that formatter writes it.
+ *
+ * <p>DECIMAL, DATE, TIME and DATETIME scalars, which JSON text cannot type, are also recorded with
+ * their paths, and the document is then carried as a {@link TypedJson} value the destination
+ * rebuilds exactly. (A negative TIME scalar is left as the library writes it: the library decodes
+ * its parts wrongly.)
  */
 final class JsonDocumentText implements JsonFormatter {
     private final StringBuilder text = new StringBuilder();
+    /** The containers around the current value, innermost first. */
+    private final Deque<Frame> frames = new ArrayDeque<>();
+    private final List<TypedJson.Scalar> typed = new ArrayList<>(0);
 
-    private JsonDocumentText() {
+    /** An object (with the current member's name) or an array (with the current element's index). */
+    private static final class Frame {
+        final boolean array;
+        String name;
+        int index;
+
+        Frame(boolean array) {
+            this.array = array;
+        }
+    }
+
+    JsonDocumentText() {
+    }
+
+    /** The column value for what this formatter was given: the text, or a {@link TypedJson} encoding. */
+    String value() {
+        return TypedJson.valueOf(text.toString(), typed);
     }
 
     static String of(byte[] binary) throws IOException {
@@ -29,7 +59,35 @@ final class JsonDocumentText implements JsonFormatter {
         }
         JsonDocumentText formatter = new JsonDocumentText();
         JsonBinary.parse(binary, formatter);
-        return formatter.text.toString();
+        return formatter.value();
+    }
+
+    /** The MySQL JSON path of the current value, e.g. {@code $."a"[2]}. */
+    private String path() {
+        StringBuilder path = new StringBuilder("$");
+        var outermostFirst = frames.descendingIterator();
+        while (outermostFirst.hasNext()) {
+            Frame frame = outermostFirst.next();
+            if (frame.array) {
+                path.append('[').append(frame.index).append(']');
+            }
+            else {
+                path.append(".\"");
+                for (int i = 0; i < frame.name.length(); i++) {
+                    char c = frame.name.charAt(i);
+                    if (c == '"' || c == '\\') {
+                        path.append('\\');
+                    }
+                    path.append(c);
+                }
+                path.append('"');
+            }
+        }
+        return path.toString();
+    }
+
+    private void typed(String type, String literal) {
+        typed.add(new TypedJson.Scalar(path(), type, literal));
     }
 
     /** One scalar as the binlog library writes it. */
@@ -48,32 +106,41 @@ final class JsonDocumentText implements JsonFormatter {
     @Override
     public void beginObject(int entries) {
         text.append('{');
+        frames.push(new Frame(false));
     }
 
     @Override
     public void beginArray(int entries) {
         text.append('[');
+        frames.push(new Frame(true));
     }
 
     @Override
     public void endObject() {
         text.append('}');
+        frames.pop();
     }
 
     @Override
     public void endArray() {
         text.append(']');
+        frames.pop();
     }
 
     @Override
     public void name(String name) {
         library(f -> f.value(name));
         text.append(':');
+        frames.peek().name = name;
     }
 
     @Override
     public void nextEntry() {
         text.append(',');
+        Frame frame = frames.peek();
+        if (frame.array) {
+            frame.index++;
+        }
     }
 
     @Override
@@ -99,6 +166,8 @@ final class JsonDocumentText implements JsonFormatter {
     @Override
     public void value(BigDecimal value) {
         library(f -> f.value(value));
+        int scale = Math.max(0, value.scale());
+        typed("DECIMAL(" + Math.max(1, Math.max(value.precision(), scale)) + "," + scale + ")", value.toPlainString());
     }
 
     @Override
@@ -116,19 +185,34 @@ final class JsonDocumentText implements JsonFormatter {
         library(f -> f.valueYear(year));
     }
 
+    // DATE, DATETIME and TIME scalars are written as strings (as the library does, but without its assertions that
+    // reject hours above 99) and recorded as typed scalars; the destination sets them with their types.
     @Override
     public void valueDate(int year, int month, int day) {
-        library(f -> f.valueDate(year, month, day));
+        temporal("DATE", String.format("%04d-%02d-%02d", year, month, day));
     }
 
     @Override
     public void valueDatetime(int year, int month, int day, int hour, int min, int sec, int micros) {
-        library(f -> f.valueDatetime(year, month, day, hour, min, sec, micros));
+        // The library takes the minute as (int) (packed >> 6) % 64, which is negative from the year 2521 on, when that
+        // int overflows; its low six bits are still the minute's.
+        int minute = Math.floorMod(min, 64);
+        temporal("DATETIME(6)", String.format("%04d-%02d-%02d %02d:%02d:%02d.%06d", year, month, day, hour, minute, sec, micros));
     }
 
     @Override
     public void valueTime(int hour, int min, int sec, int micros) {
-        library(f -> f.valueTime(hour, min, sec, micros));
+        if (hour >= 0 && min >= 0 && sec >= 0 && micros >= 0) {
+            temporal("TIME(6)", String.format("%02d:%02d:%02d.%06d", hour, min, sec, micros));
+        }
+        else {
+            library(f -> f.valueTime(hour, min, sec, micros));
+        }
+    }
+
+    private void temporal(String type, String literal) {
+        text.append('"').append(literal).append('"');
+        typed(type, literal);
     }
 
     @Override

@@ -2,34 +2,29 @@ package dev.ferry.source.stream;
 
 import dev.ferry.core.schema.ColumnDef;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 /**
- * MySQL literals for the temporal values Debezium emits with {@code time.precision.mode=
- * adaptive_time_microseconds}: DATE as days, DATETIME as epoch milli- or microseconds without a
- * zone, TIMESTAMP as an ISO instant, TIME as microseconds (negative and beyond 24 hours allowed).
- * TIMESTAMP literals are in UTC, as the sink's sessions are.
+ * MySQL literals for the temporal values of binlog rows. DATE, DATETIME and TIMESTAMP arrive as
+ * literals from {@link TemporalLiteralConverter} (six fractional digits, cut here to the column's
+ * precision); TIME arrives from Debezium with {@code time.precision.mode=adaptive_time_microseconds}
+ * as micro- or milliseconds (negative and beyond 24 hours allowed).
  */
 final class TemporalText {
+    /** {@code YYYY-MM-DD hh:mm:ss}, the length of a DATETIME or TIMESTAMP literal without its fraction. */
+    private static final int SECONDS_LENGTH = 19;
+
     private TemporalText() {
     }
 
     static String of(ColumnDef column, String schemaName, Object value) {
-        int fsp = column.dataType().equals("date") ? 0 : column.typeArgument(0);
         switch (column.dataType()) {
             case "date":
-                return LocalDate.ofEpochDay(((Number) value).longValue()).toString();
+                return (String) value;
             case "datetime":
-                return dateTime(epochMicros(schemaName, ((Number) value).longValue()), fsp);
             case "timestamp":
-                Instant instant = OffsetDateTime.parse((String) value).toInstant();
-                return dateTime(instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000, fsp);
+                int fsp = column.typeArgument(0);
+                return ((String) value).substring(0, fsp == 0 ? SECONDS_LENGTH : SECONDS_LENGTH + 1 + fsp);
             case "time":
-                return time(epochMicros(schemaName, ((Number) value).longValue()), fsp);
+                return time(epochMicros(schemaName, ((Number) value).longValue()), column.typeArgument(0));
             default:
                 throw new IllegalArgumentException("not a temporal column: " + column.name());
         }
@@ -38,15 +33,6 @@ final class TemporalText {
     private static long epochMicros(String schemaName, long value) {
         boolean micros = schemaName != null && schemaName.startsWith("io.debezium.time.Micro");
         return micros ? value : value * 1000L;
-    }
-
-    private static String dateTime(long epochMicros, int fsp) {
-        long seconds = Math.floorDiv(epochMicros, 1_000_000L);
-        int micros = (int) Math.floorMod(epochMicros, 1_000_000L);
-        LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, micros * 1000, ZoneOffset.UTC);
-        String text = String.format("%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-                t.getHour(), t.getMinute(), t.getSecond());
-        return text + fraction(micros, fsp);
     }
 
     static String time(long micros, int fsp) {

@@ -149,6 +149,17 @@ class CreateTableRewriterTest {
     }
 
     @Test
+    void anImplicitDatabaseCollationIsWrittenOutSoAnotherVersionKeepsIt() {
+        // 5.7 writes no COLLATE for utf8mb4_general_ci, the default there; 8.0 would take utf8mb4_0900_ai_ci.
+        assertThat(CreateDatabaseRewriter.rewrite("CREATE DATABASE `shop` /*!40100 DEFAULT CHARACTER SET utf8mb4 */", "shop",
+                "utf8mb4_general_ci"))
+                .isEqualTo("CREATE DATABASE IF NOT EXISTS `shop` /*!40100 DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci */");
+        String explicit = "CREATE DATABASE `shop` /*!40100 DEFAULT CHARACTER SET latin1 COLLATE latin1_general_ci */";
+        assertThat(CreateDatabaseRewriter.rewrite(explicit, "shop", "latin1_general_ci"))
+                .isEqualTo("CREATE DATABASE IF NOT EXISTS `shop` /*!40100 DEFAULT CHARACTER SET latin1 COLLATE latin1_general_ci */");
+    }
+
+    @Test
     void somethingElseIsRefused() {
         assertThatThrownBy(() -> rewrite(ObjectMapping.of(new TableSelection(List.of(), List.of(), List.of())), ORDERS_DEF, "CREATE VIEW `v` AS select 1"))
                 .isInstanceOf(DdlSyntaxException.class);

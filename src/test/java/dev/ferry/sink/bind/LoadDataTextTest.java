@@ -34,6 +34,17 @@ class LoadDataTextTest {
     }
 
     @Test
+    void longValuesRenderExactlyAsShortOnesDo() {
+        // Values of 16 characters or more take the bulk UTF-8 path; it must agree with the per-character one.
+        String[] pieces = {"a\tb", "c\nd", "e\\f", "g\0h", "i\rj", "\\N", "Ñ😀€", "x\ud800y", "\udc00", "😀\ud83d", "\u0080\u07ff\u0800\uffff"};
+        String pad = "p".repeat(16);
+        for (String piece : pieces) {
+            assertThat(render(new Object[] {pad + piece + piece})).isEqualTo(pad + render(new Object[] {piece}).replace("\n", "")
+                    + render(new Object[] {piece}));
+        }
+    }
+
+    @Test
     void writesNumbersInTheBindersExactTextAndBytesAsHex() {
         assertThat(render(new Object[] {Long.MIN_VALUE, -0.0d, Double.MIN_VALUE, Float.MAX_VALUE, -0.0f, new byte[] {0, 9, 10, (byte) 0xff}, new byte[0]},
                 new Object[] {1L}))

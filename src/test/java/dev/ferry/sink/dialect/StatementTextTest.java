@@ -3,6 +3,7 @@ package dev.ferry.sink.dialect;
 import dev.ferry.core.TableId;
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
+import dev.ferry.core.schema.TypedJson;
 import dev.ferry.sink.TestTables;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,25 @@ class StatementTextTest {
     void replaceQuotesOddIdentifiers() {
         assertThat(RowsStatement.replace(ODD).sql(2)).isEqualTo(
                 "REPLACE INTO `my``db`.`we ird.t` (`i``d`, `it's`, `a b`) VALUES (?, ?, ?), (?, ?, ?)");
+    }
+
+    @Test
+    void aTypedJsonValueGetsItsExpressionOnlyInItsOwnRow() {
+        TableDef docs = new TableDef(new TableId("shop", "docs"), List.of(TestTables.bigint("id"),
+                TestTables.column("j", "json", "json")), List.of("id"));
+        String typed = TypedJson.valueOf("{\"d\":1.50}", List.of(new TypedJson.Scalar("$.\"d\"", "DECIMAL(3,2)", "1.50")));
+        WritableColumns columns = WritableColumns.of(docs);
+        RowsStatement replace = RowsStatement.replace(docs);
+        assertThat(replace.sql(List.of(new Object[] {1L, "[1.5]"}, new Object[] {2L, null}), columns, false))
+                .isEqualTo(replace.sql(2));
+        assertThat(replace.sql(List.of(new Object[] {1L, "[1.5]"}, new Object[] {2L, typed}), columns, false)).isEqualTo(
+                "REPLACE INTO `shop`.`docs` (`id`, `j`) VALUES (?, ?), (?, JSON_SET(CAST(? AS JSON), '$.\"d\"', CAST('1.50' AS DECIMAL(3,2))))");
+        TableDef keyless = new TableDef(new TableId("shop", "docs"), List.of(TestTables.bigint("id"),
+                TestTables.column("j", "json", "json")), List.of());
+        assertThat(new KeylessDeleteStatement(keyless).sql(new Object[] {2L, typed})).isEqualTo("DELETE FROM `shop`.`docs` WHERE "
+                + "`id` <=> ? AND `j` <=> JSON_SET(CAST(? AS JSON), '$.\"d\"', CAST('1.50' AS DECIMAL(3,2))) LIMIT 1");
+        assertThat(new KeylessDeleteStatement(keyless).sql(new Object[] {2L, "[1.5]"}))
+                .isEqualTo("DELETE FROM `shop`.`docs` WHERE `id` <=> ? AND `j` <=> CAST(? AS JSON) LIMIT 1");
     }
 
     @Test

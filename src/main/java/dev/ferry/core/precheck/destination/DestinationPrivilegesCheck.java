@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * {@code destination.privileges}: the destination user holds SELECT, INSERT, UPDATE, DELETE and CREATE
@@ -118,22 +117,6 @@ public final class DestinationPrivilegesCheck extends Check {
 
     /** Whether a database name matches a GRANT's database pattern ({@code _} and {@code %} wildcards, {@code \} escapes). */
     static boolean likeMatches(String pattern, String name) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\\' && i + 1 < pattern.length()) {
-                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
-            }
-            else if (c == '_') {
-                regex.append('.');
-            }
-            else if (c == '%') {
-                regex.append(".*");
-            }
-            else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(name).matches();
+        return dev.ferry.core.precheck.AccountPrivileges.likeMatches(pattern, name);
     }
 }

@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
 /**
  * {@code fidelity.dates.zero}: zero dates ({@code 0000-00-00}), dates with a zero part and invalid
  * dates ({@code 2023-02-31}) in the source data. The sink's own session {@code sql_mode}
- * ({@link SinkSession#SQL_MODE}) accepts them, so Ferry copies them unchanged; the risk is the
- * destination's own {@code sql_mode} refusing them in the applications' statements after cutover,
- * and the binlog path, which does not carry them faithfully yet.
+ * ({@link SinkSession#SQL_MODE}) accepts them, so Ferry copies them unchanged, through the snapshot
+ * and through the binlog; the risk is the destination's own {@code sql_mode} refusing them in the
+ * applications' statements after cutover.
  */
 public final class ZeroDateCheck extends Check {
     private static final Set<String> REFUSING = Set.of("NO_ZERO_DATE", "NO_ZERO_IN_DATE");
@@ -85,7 +85,8 @@ public final class ZeroDateCheck extends Check {
         if (found.isEmpty()) {
             return pass("No selected DATE, DATETIME or TIMESTAMP column holds a zero or invalid date.");
         }
-        String copied = found.size() + " columns hold zero or invalid dates. Ferry copies them unchanged: the sink's "
+        String copied = found.size() + " columns hold zero or invalid dates. Ferry copies them unchanged, through the "
+                + "snapshot and through the binlog: the sink's "
                 + "session sql_mode (" + SinkSession.SQL_MODE + ") accepts them whatever the destination's default.";
         List<String> risks = new ArrayList<>();
         String modeFix = "";
@@ -105,10 +106,6 @@ public final class ZeroDateCheck extends Check {
         }
         else {
             risks.add("The destination is not configured, so its sql_mode was not compared.");
-        }
-        if (context.includes(MigrationType.INCREMENTAL)) {
-            risks.add("Changes that write such dates arrive through the binlog, which does not carry them faithfully yet "
-                    + "(README, Limits: Types).");
         }
         return warn(copied + " " + String.join(" ", risks) + unverifiedNote(unverified), found, "Replace them on the source before migrating, e.g. "
                 + firstUpdate + modeFix + " Then acknowledge if you keep them: precheck.acknowledged.warnings=" + id());

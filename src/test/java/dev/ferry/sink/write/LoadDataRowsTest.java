@@ -1,0 +1,77 @@
+package dev.ferry.sink.write;
+
+import dev.ferry.core.TableId;
+import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.schema.TableDef;
+import dev.ferry.sink.bind.LoadDataText;
+import dev.ferry.sink.dialect.WritableColumns;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LoadDataRowsTest {
+    private static final WritableColumns COLUMNS = WritableColumns.of(new TableDef(new TableId("d", "t"), List.of(
+            new ColumnDef("id", "bigint", "bigint", null, null, false, null, false),
+            new ColumnDef("v", "text", "text", "utf8mb4", "utf8mb4_general_ci", true, null, false)), List.of("id")));
+
+    private static List<Object[]> rows(int count, int valueLength) {
+        List<Object[]> rows = new ArrayList<>();
+        for (long id = 0; id < count; id++) {
+            rows.add(new Object[] {id, "x".repeat(valueLength)});
+        }
+        return rows;
+    }
+
+    private static String expected(List<Object[]> rows) {
+        StringBuilder out = new StringBuilder();
+        for (Object[] row : rows) {
+            out.append(row[0]).append('\t').append(row[1]).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void streamsEveryRowInPiecesWhenTheyFit() throws IOException {
+        List<Object[]> rows = rows(5000, 100);
+        LoadDataRows stream = new LoadDataRows(new LoadDataText(), COLUMNS, rows, Long.MAX_VALUE);
+        assertThat(new String(stream.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(expected(rows));
+        assertThat(stream.rows()).isEqualTo(5000);
+        assertThat(stream.read()).isEqualTo(-1);
+    }
+
+    @Test
+    void endsAtARowBoundaryOnceTheLoadIsFull() throws IOException {
+        List<Object[]> rows = rows(5000, 100);
+        LoadDataRows stream = new LoadDataRows(new LoadDataText(), COLUMNS, rows, 200_000);
+        String loaded = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        int carried = stream.rows();
+        // Rows of 102 to 105 bytes: the load stops with the first row that reaches 200,000 bytes.
+        assertThat(loaded.length()).isBetween(200_000, 200_000 + 105);
+        assertThat(loaded.length() - expected(rows.subList(carried - 1, carried)).length()).isLessThan(200_000);
+        assertThat(loaded).isEqualTo(expected(rows.subList(0, carried)));
+    }
+
+    @Test
+    void aRowLargerThanTheLoadStillGoesAlone() throws IOException {
+        List<Object[]> rows = rows(3, 300_000);
+        LoadDataRows stream = new LoadDataRows(new LoadDataText(), COLUMNS, rows, 100_000);
+        assertThat(new String(stream.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(expected(rows.subList(0, 1)));
+        assertThat(stream.rows()).isEqualTo(1);
+    }
+
+    @Test
+    void renderingWhatTheServerNeverReadAdvancesToTheSameBoundary() throws IOException {
+        List<Object[]> rows = rows(5000, 100);
+        LoadDataRows read = new LoadDataRows(new LoadDataText(), COLUMNS, rows, 200_000);
+        read.readAllBytes();
+        LoadDataRows unread = new LoadDataRows(new LoadDataText(), COLUMNS, rows, 200_000);
+        unread.read(new byte[10], 0, 10);
+        unread.renderAll();
+        assertThat(unread.rows()).isEqualTo(read.rows());
+    }
+}
