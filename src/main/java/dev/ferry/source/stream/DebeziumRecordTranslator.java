@@ -156,8 +156,11 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
     private int stamp(List<SourceRecord> out, int from) {
         for (int i = from; i < out.size(); i++) {
             SourceRecord r = out.get(i);
-            out.set(i, new SourceRecord(r.sourcePartition(), schemaChanges.state().stamp(r.sourceOffset()), r.topic(), r.kafkaPartition(),
-                    r.keySchema(), r.key(), r.valueSchema(), r.value(), r.timestamp(), r.headers()));
+            Map<String, ?> offset = schemaChanges.state().stamp(r.sourceOffset());
+            if (offset != r.sourceOffset()) {
+                out.set(i, new SourceRecord(r.sourcePartition(), offset, r.topic(), r.kafkaPartition(), r.keySchema(), r.key(),
+                        r.valueSchema(), r.value(), r.timestamp(), r.headers()));
+            }
         }
         return out.size();
     }
