@@ -167,6 +167,7 @@ public final class FerrySourceTask extends SourceTask {
         }
         translator = new DebeziumRecordTranslator(records, config.mapping(), connections,
                 new SnapshotCoverage(snapshotState.snapshotGtids()));
+        translator.restore(context.offsetStorageReader().offset(DebeziumStream.partition(config.topicPrefix())));
         stream = new DebeziumStream();
         stream.start(config, props, context, seed);
         phase = Phase.STREAM;

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * migrated: their rows and DDL are ignored, except the {@code ALTER TABLE} on the ghost or new table,
  * which is the effective change. It is kept, under the real table's name, until the cut-over ({@code
  * RENAME TABLE t TO _t_del|_t_old, _t_gho|_t_new TO t}), and then replayed on the real table once,
- * at the rename's position: rows before it have the old shape, rows after it the new one.
+ * at the rename's position: rows before it have the old shape, rows after it the new one. The kept
+ * statements are state of the stream ({@link #pending()}, {@link #restore}): the source carries them in its
+ * offsets, so a restart between a tool's ALTER and its cut-over does not lose them.
  */
 public final class OnlineSchemaChange {
     private static final Pattern SHADOW = Pattern.compile("_(.+)_(gho|ghc|del|new|old)");
@@ -27,6 +29,19 @@ public final class OnlineSchemaChange {
 
     public OnlineSchemaChange(ObjectMapping mapping) {
         this.mapping = mapping;
+    }
+
+    /** The ALTER statements kept until their table's cut-over, under the real table's name, in order. */
+    public Map<TableId, List<String>> pending() {
+        Map<TableId, List<String>> copy = new HashMap<>();
+        pending.forEach((table, statements) -> copy.put(table, List.copyOf(statements)));
+        return copy;
+    }
+
+    /** Takes back the statements {@link #pending()} returned before a restart. */
+    public void restore(Map<TableId, List<String>> kept) {
+        pending.clear();
+        kept.forEach((table, statements) -> pending.put(table, new ArrayList<>(statements)));
     }
 
     /** The selected table a shadow table belongs to, or null when {@code table} is not a shadow table of one. */

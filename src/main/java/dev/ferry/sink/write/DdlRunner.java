@@ -1,6 +1,7 @@
 package dev.ferry.sink.write;
 
 import dev.ferry.core.TableId;
+import dev.ferry.core.ddl.LiveDdl;
 import dev.ferry.core.event.SourcePosition;
 import dev.ferry.sink.dialect.ReplayedDdl;
 import dev.ferry.sink.dialect.StoredObjects;
@@ -29,7 +30,8 @@ public final class DdlRunner {
     /**
      * Replays one statement. An error saying its effect is already there (a duplicate column or index, a
      * column or index already gone, a table already dropped or existing: a replay after a crash between
-     * the statement and its recorded position) is taken as applied. A transient error is thrown as such
+     * the statement and its recorded position) is taken as applied; for a rename, only when the old name is
+     * gone and the new one is there. A transient error is thrown as such
      * (retried); any other stops the task with the statement and the error, or under {@code skip} is
      * logged and passed.
      */
@@ -42,7 +44,8 @@ public final class DdlRunner {
             if (ErrorKind.of(e) == ErrorKind.TRANSIENT) {
                 throw StatementWriter.failure(table, List.of(), StatementKind.DDL, e);
             }
-            if (ReplayedDdl.alreadyApplied(e)) {
+            List<TableId> renamed = LiveDdl.renamedTables(ddl);
+            if (renamed.isEmpty() ? ReplayedDdl.alreadyApplied(e) : renameApplied(writer, renamed)) {
                 LOG.warn("DDL on {} at {} is already in effect on the destination ({}); taken as applied: {}", table, at,
                         e.getMessage(), StoredObjects.describe(ddl));
             }
@@ -57,6 +60,14 @@ public final class DdlRunner {
                         + "until it is past), then restart the connector.");
             }
         }
+    }
+
+    /**
+     * Whether a rename's effect is there: the old name gone and the new one present. Any other state (both
+     * present: another table holds the new name) is a real failure, not a replay.
+     */
+    private static boolean renameApplied(StatementWriter writer, List<TableId> renamed) throws WriteException {
+        return !DestinationTables.exists(writer, renamed.get(0)) && DestinationTables.exists(writer, renamed.get(1));
     }
 
     /**

@@ -76,7 +76,8 @@ public final class DestinationTables {
         known.remove(table);
     }
 
-    private static boolean exists(StatementWriter writer, TableId table) throws WriteException {
+    /** Whether the destination has the table. */
+    static boolean exists(StatementWriter writer, TableId table) throws WriteException {
         try (PreparedStatement query = writer.connection().prepareStatement(TableExistsQuery.SQL)) {
             query.setString(1, table.database());
             query.setString(2, table.table());

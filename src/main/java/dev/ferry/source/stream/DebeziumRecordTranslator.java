@@ -59,6 +59,14 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
         this(records, mapping, connections, coverage, PROGRESS_INTERVAL);
     }
 
+    /**
+     * Takes back what the stream had learnt (renamed tables' topics, online schema changes waiting for their
+     * cut-over) from Debezium's stored offset, where every record this translator emits carries it.
+     */
+    public void restore(Map<String, ?> storedOffset) {
+        schemaChanges.state().restore(storedOffset);
+    }
+
     DebeziumRecordTranslator(SourceRecords records, ObjectMapping mapping, SourceConnections connections,
                              SnapshotCoverage coverage, java.time.Duration progressInterval) {
         this.records = records;
@@ -71,22 +79,22 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
 
     public List<SourceRecord> translate(List<SourceRecord> events) {
         List<SourceRecord> out = new ArrayList<>();
+        int stamped = 0;
         MappedTable current = null;
         List<RowChange> rows = new ArrayList<>();
         SourceRecord last = null;
         long bytes = 0;
         for (SourceRecord event : events) {
             if (event.value() instanceof Struct change && change.schema().field("ddl") != null) {
-                List<SourceRecord> ddl = schemaChanges.records(change, event);
-                if (!ddl.isEmpty()) {
-                    // Everything before the DDL goes first, on every table's topic.
-                    if (current != null) {
-                        flush(out, current, rows, last);
-                        rows = new ArrayList<>();
-                        current = null;
-                    }
-                    out.addAll(ddl);
+                // Everything before the DDL goes first, on every table's topic, with the stream state before it.
+                if (current != null) {
+                    flush(out, current, rows, last);
+                    rows = new ArrayList<>();
+                    current = null;
                 }
+                stamped = stamp(out, stamped);
+                out.addAll(schemaChanges.records(change, event));
+                stamped = stamp(out, stamped);
                 continue;
             }
             if (!(event.value() instanceof Struct envelope) || envelope.schema().field("op") == null) {
@@ -137,10 +145,24 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
             SourceRecord newest = events.get(events.size() - 1);
             out.add(records.binlogProgress(newest.sourcePartition(), newest.sourceOffset()));
         }
+        stamp(out, stamped);
         if (!out.isEmpty()) {
             lastProgressNanos = System.nanoTime();
         }
         return out;
+    }
+
+    /** Adds the stream state to the offsets of the records from {@code from} on; returns the new end. */
+    private int stamp(List<SourceRecord> out, int from) {
+        for (int i = from; i < out.size(); i++) {
+            SourceRecord r = out.get(i);
+            Map<String, ?> offset = schemaChanges.state().stamp(r.sourceOffset());
+            if (offset != r.sourceOffset()) {
+                out.set(i, new SourceRecord(r.sourcePartition(), offset, r.topic(), r.kafkaPartition(), r.keySchema(), r.key(),
+                        r.valueSchema(), r.value(), r.timestamp(), r.headers()));
+            }
+        }
+        return out.size();
     }
 
     /**
@@ -178,7 +200,7 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
             MappedTable child = mapped(childDef);
             List<String> columns = cascade.key().childColumns().stream().map(c -> mapping.destinationColumn(childId, c)).toList();
             RowChange childChange = cascade.toChildChange(child.destination(), columns, position);
-            out.add(records.batch(childId, ChangeBatch.cascade(child.destination(), columns, List.of(childChange)),
+            out.add(records.batch(schemaChanges.state().topicOf(childId), ChangeBatch.cascade(child.destination(), columns, List.of(childChange)),
                     event.sourcePartition(), event.sourceOffset()));
         }
         return out;
@@ -187,7 +209,7 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
     /** One batch for a run of one table's changes; none when the filter let no change through. */
     private void flush(List<SourceRecord> out, MappedTable table, List<RowChange> rows, SourceRecord last) {
         if (!rows.isEmpty()) {
-            out.add(records.batch(table.source().id(), ChangeBatch.changes(table.destination(), rows),
+            out.add(records.batch(schemaChanges.state().topicOf(table.source().id()), ChangeBatch.changes(table.destination(), rows),
                     last.sourcePartition(), last.sourceOffset()));
         }
     }

@@ -3,7 +3,9 @@ package dev.ferry.source.stream;
 import dev.ferry.core.TableId;
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
+import dev.ferry.core.mapping.ObjectMapping;
 import dev.ferry.source.SourceConnections;
+import dev.ferry.source.schema.SchemaReader;
 import dev.ferry.core.schema.ForeignKey;
 import dev.ferry.source.catalog.ForeignKeyCatalog;
 import dev.ferry.source.catalog.TableCatalog;
@@ -52,6 +54,20 @@ final class StreamCatalog implements AutoCloseable {
         tables.remove(id);
     }
 
+    /**
+     * A table renamed by a statement that changed nothing else: its definition is kept under the new name,
+     * so its later rows need no read of the source, which may have changed the table again meanwhile.
+     */
+    void renamed(TableDef before, TableId to) {
+        tables.remove(before.id());
+        tables.put(to, before.withId(to));
+    }
+
+    /** The definition in use for a table, or null when none is (no read of the source). */
+    TableDef cached(TableId id) {
+        return tables.get(id);
+    }
+
     /** The current definition of a table, read from the source when not known yet. */
     TableDef current(TableId id) {
         TableDef known = tables.get(id);
@@ -63,6 +79,20 @@ final class StreamCatalog implements AutoCloseable {
             tables.put(id, known);
         }
         return known;
+    }
+
+    /** The destination's CREATE DATABASE and CREATE TABLE statements for a table, as schema migration writes them. */
+    List<String> createStatements(TableDef table, ObjectMapping mapping) {
+        try {
+            if (connection == null || !connection.isValid(5)) {
+                connection = connections.open();
+            }
+            return new SchemaReader(mapping).statements(connection, table);
+        }
+        catch (SQLException e) {
+            connection = null;
+            throw new RetriableException("Reading the definition of " + table.id() + " from the source failed: " + e.getMessage(), e);
+        }
     }
 
     /** The source's foreign keys whose actions change child rows. */

@@ -52,13 +52,50 @@ class LiveDdlTest {
     @Test
     void statementsOnOtherTablesOrNotReplayedAreSaidSo() {
         assertThat(of("ALTER TABLE audit ADD COLUMN x INT").table()).isNull();
-        assertThat(of("CREATE TABLE shop.newer (id INT)").table()).isNull();
+        assertThat(of("CREATE TABLE shop.audit (id INT)").table()).isNull();
+        assertThat(of("CREATE TEMPORARY TABLE shop.scratch (id INT)").table()).isNull();
         assertThat(of("ALTER TABLE other.orders ADD COLUMN x INT").table()).isNull();
         LiveDdl dropsExcluded = of("ALTER TABLE orders DROP COLUMN secret");
         assertThat(dropsExcluded.destinationDdl()).isNull();
         assertThat(dropsExcluded.unsupported()).contains("secret");
-        assertThat(of("ALTER TABLE orders RENAME TO orders_old").unsupported()).contains("RENAME");
         assertThat(of("ALTER TABLE orders RENAME COLUMN note TO memo").destinationDdl())
                 .isEqualTo("ALTER TABLE `shop2`.`purchases` RENAME COLUMN `remark` TO memo");
+    }
+
+    @Test
+    void renamesNameBothTablesUnderTheirDestinationNames() {
+        LiveDdl rename = of("RENAME TABLE orders TO `shop`.orders_old");
+        assertThat(rename.kind()).isEqualTo(LiveDdl.Kind.RENAME_TABLE);
+        assertThat(rename.table()).isEqualTo(ORDERS);
+        assertThat(rename.renamedTo()).isEqualTo(new TableId("shop", "orders_old"));
+        assertThat(rename.destinationDdl()).isEqualTo("RENAME TABLE `shop2`.`purchases` TO `shop2`.`orders_old`");
+        assertThat(LiveDdl.renamedTables(rename.destinationDdl()))
+                .containsExactly(new TableId("shop2", "purchases"), new TableId("shop2", "orders_old"));
+
+        LiveDdl alter = of("ALTER TABLE orders ADD COLUMN x INT AFTER note, RENAME AS orders2");
+        assertThat(alter.kind()).isEqualTo(LiveDdl.Kind.RENAME_TABLE);
+        assertThat(alter.renamedTo()).isEqualTo(new TableId("shop", "orders2"));
+        assertThat(alter.destinationDdl()).isEqualTo("ALTER TABLE `shop2`.`purchases` ADD COLUMN x INT AFTER `remark`, RENAME AS `shop2`.`orders2`");
+        assertThat(LiveDdl.renamedTables(alter.destinationDdl()))
+                .containsExactly(new TableId("shop2", "purchases"), new TableId("shop2", "orders2"));
+
+        LiveDdl intoSelection = of("RENAME TABLE audit TO kept");
+        assertThat(intoSelection.kind()).isEqualTo(LiveDdl.Kind.RENAME_TABLE);
+        assertThat(intoSelection.table()).isEqualTo(new TableId("shop", "audit"));
+        assertThat(of("RENAME TABLE other.a TO other.b").table()).isNull();
+        assertThat(LiveDdl.renamedTables("ALTER TABLE `a`.`b` RENAME COLUMN x TO y")).isEmpty();
+        assertThat(LiveDdl.renamedTables("TRUNCATE TABLE `a`.`b`")).isEmpty();
+    }
+
+    @Test
+    void createTableOfASelectedTableIsLeftToTheCaller() {
+        for (String ddl : List.of("CREATE TABLE newer (id INT)", "CREATE TABLE IF NOT EXISTS `shop`.`newer` LIKE orders",
+                "create table newer as select * from orders")) {
+            LiveDdl create = of(ddl);
+            assertThat(create.kind()).as(ddl).isEqualTo(LiveDdl.Kind.CREATE_TABLE);
+            assertThat(create.table()).as(ddl).isEqualTo(new TableId("shop", "newer"));
+            assertThat(create.destinationDdl()).as(ddl).isNull();
+        }
+        assertThat(of("CREATE INDEX i ON orders (id)").kind()).isEqualTo(LiveDdl.Kind.CREATE_INDEX);
     }
 }
