@@ -58,6 +58,8 @@ public final class FerrySourceTask extends SourceTask {
     private volatile int commitsSinceAnchorAck;
     private DebeziumStream stream;
     private DebeziumRecordTranslator translator;
+    /** Where the binlog stream starts when Debezium has no committed offset yet (null: from the stored offset). */
+    private BinlogCoordinates streamSeed;
 
     @Override
     public String version() {
@@ -154,7 +156,41 @@ public final class FerrySourceTask extends SourceTask {
         }
     }
 
+    /**
+     * The next translated change events. Debezium has handed the events over once polled: if translating
+     * them fails transiently (the source cannot be read for a definition), polling again would skip them.
+     * Debezium's task and the translator are started again from the last committed offset instead, which
+     * hands them over again (records sent since that offset may reach Kafka twice; the sink's progress
+     * applies them once), and Connect retries after its back-off.
+     */
+    private List<SourceRecord> pollStream() throws InterruptedException {
+        List<SourceRecord> events = stream.poll();
+        if (events == null || events.isEmpty()) {
+            return events;
+        }
+        try {
+            return translator.translate(events);
+        }
+        catch (RetriableException e) {
+            LOG.warn("Translating {} binlog events failed ({}); restarting the binlog stream of {} from its last committed "
+                    + "offset so that none of them is skipped", events.size(), e.getMessage(), config.topicPrefix());
+            stopStream();
+            startStream(streamSeed);
+            throw e;
+        }
+    }
+
+    private void stopStream() {
+        if (stream != null) {
+            stream.stop();
+        }
+        if (translator != null) {
+            translator.close();
+        }
+    }
+
     private void startStream(BinlogCoordinates seed) {
+        streamSeed = seed;
         // The settings may have changed since the task started (a snapshot can take days).
         PrecheckReport binlog = SourcePrecheck.runOnSource(config, true, List.of(new BinlogEnabledCheck(), new BinlogFormatCheck(),
                 new BinlogRowImageCheck(), new BinlogCompressionCheck()));
@@ -182,8 +218,7 @@ public final class FerrySourceTask extends SourceTask {
             case ANCHORING:
                 return pollAnchor();
             case STREAM:
-                List<SourceRecord> events = stream.poll();
-                return events == null || events.isEmpty() ? events : translator.translate(events);
+                return pollStream();
             default:
                 Thread.sleep(1000);
                 return null;
@@ -249,11 +284,6 @@ public final class FerrySourceTask extends SourceTask {
             snapshotThread.interrupt();
             snapshot.abort();
         }
-        if (stream != null) {
-            stream.stop();
-        }
-        if (translator != null) {
-            translator.close();
-        }
+        stopStream();
     }
 }
