@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -68,10 +69,19 @@ public final class SnapshotRunner implements Runnable {
                     .filter(t -> shadows.realTableOf(t) == null).toList();
             String snapshotId = UUID.randomUUID().toString();
             long started = System.nanoTime();
+            // Every table's topic gets its first records before any table's rows: the sink's consumers see all
+            // the topics in one rebalance and its tasks load tables side by side from the start.
+            List<MappedTable> begun = new ArrayList<>();
             for (TableId table : tables) {
                 if (!state.isCompleted(table)) {
-                    snapshotTable(snapshot, table, snapshotId, point);
+                    MappedTable mapped = beginTable(snapshot, table, snapshotId);
+                    if (mapped != null) {
+                        begun.add(mapped);
+                    }
                 }
+            }
+            for (MappedTable mapped : begun) {
+                copyTable(snapshot, mapped, snapshotId, point);
             }
             if (config.includes(MigrationType.SCHEMA)) {
                 sendStoredObjects(snapshot, tables, snapshotId);
@@ -95,24 +105,32 @@ public final class SnapshotRunner implements Runnable {
         }
     }
 
-    private void snapshotTable(Connection snapshot, TableId table, String snapshotId, BinlogCoordinates point) throws Exception {
+    /** Sends a table's schema step (when migrated) and SNAPSHOT_BEGIN; null when the table is gone. */
+    private MappedTable beginTable(Connection snapshot, TableId table, String snapshotId) throws Exception {
         TableDef def = TableCatalog.read(snapshot, table);
         if (def == null) {
             LOG.info("Table {} was dropped before its snapshot; skipping it", table);
-            return;
+            return null;
         }
         MappedTable mapped = mapped(def);
         TableDef destination = mapped.destination();
-        ConflictPolicy policy = config.conflictPolicy();
-        long started = System.nanoTime();
         if (config.includes(MigrationType.SCHEMA)) {
             // Read inside the snapshot's transaction, and sent ahead of SNAPSHOT_BEGIN on the table's topic:
             // the destination creates the table before any of its rows arrive.
             List<String> ddl = new SchemaReader(config.mapping()).statements(snapshot, def);
             out.put(records.snapshotBatch(table, ChangeBatch.schema(destination, snapshotId, ddl), state.toOffset()));
         }
-        out.put(records.snapshotBatch(table, ChangeBatch.snapshotBegin(destination, snapshotId).withConflictPolicy(policy),
+        out.put(records.snapshotBatch(table, ChangeBatch.snapshotBegin(destination, snapshotId).withConflictPolicy(config.conflictPolicy()),
                 state.toOffset()));
+        return mapped;
+    }
+
+    /** Sends a begun table's rows and its SNAPSHOT_END. */
+    private void copyTable(Connection snapshot, MappedTable mapped, String snapshotId, BinlogCoordinates point) throws Exception {
+        TableId table = mapped.source().id();
+        TableDef destination = mapped.destination();
+        ConflictPolicy policy = config.conflictPolicy();
+        long started = System.nanoTime();
         TableSnapshotReader.Result result = new TableSnapshotReader.Result(0, 0);
         if (config.includes(MigrationType.FULL)) {
             Map<String, Object> offset = state.toOffset();
