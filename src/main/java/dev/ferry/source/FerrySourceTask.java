@@ -164,6 +164,11 @@ public final class FerrySourceTask extends SourceTask {
      * applies them once), and Connect retries after its back-off.
      */
     private List<SourceRecord> pollStream() throws InterruptedException {
+        if (stream == null) {
+            // A restart after a failed translation that could not start again yet (the source unreachable).
+            startStream(streamSeed);
+            return null;
+        }
         List<SourceRecord> events = stream.poll();
         if (events == null || events.isEmpty()) {
             return events;
@@ -175,7 +180,12 @@ public final class FerrySourceTask extends SourceTask {
             LOG.warn("Translating {} binlog events failed ({}); restarting the binlog stream of {} from its last committed "
                     + "offset so that none of them is skipped", events.size(), e.getMessage(), config.topicPrefix());
             stopStream();
-            startStream(streamSeed);
+            try {
+                startStream(streamSeed);
+            }
+            catch (RetriableException again) {
+                e.addSuppressed(again);
+            }
             throw e;
         }
     }
@@ -183,9 +193,11 @@ public final class FerrySourceTask extends SourceTask {
     private void stopStream() {
         if (stream != null) {
             stream.stop();
+            stream = null;
         }
         if (translator != null) {
             translator.close();
+            translator = null;
         }
     }
 
@@ -201,11 +213,19 @@ public final class FerrySourceTask extends SourceTask {
         if (binlog.blocked()) {
             throw new PrecheckFailedException(binlog);
         }
-        translator = new DebeziumRecordTranslator(records, config.mapping(), connections,
+        DebeziumRecordTranslator starting = new DebeziumRecordTranslator(records, config.mapping(), connections,
                 new SnapshotCoverage(snapshotState.snapshotGtids()));
-        translator.restore(context.offsetStorageReader().offset(DebeziumStream.partition(config.topicPrefix())));
-        stream = new DebeziumStream();
-        stream.start(config, props, context, seed);
+        starting.restore(context.offsetStorageReader().offset(DebeziumStream.partition(config.topicPrefix())));
+        DebeziumStream started = new DebeziumStream();
+        try {
+            started.start(config, props, context, seed);
+        }
+        catch (RuntimeException e) {
+            starting.close();
+            throw e;
+        }
+        translator = starting;
+        stream = started;
         phase = Phase.STREAM;
         LOG.info("Binlog streaming of {} started{}", config.topicPrefix(), seed == null ? " from the stored offset" : " at " + seed);
     }

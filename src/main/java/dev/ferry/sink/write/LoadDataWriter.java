@@ -180,14 +180,14 @@ public final class LoadDataWriter {
             // them exactly or fail with the server's exact error; a transient one (a lost connection, a deadlock)
             // fails the transaction to be retried.
             boolean refused = refused(e);
-            if (savepoint == null || (!refused && StatementWriter.failure(table.id(), columnNames(table), kind, e).isTransient())) {
-                throw StatementWriter.failure(table.id(), columnNames(table), kind, e);
+            WriteException failure = StatementWriter.failure(table.id(), columnNames(table), kind, e);
+            if (savepoint == null || (!refused && failure.isTransient())) {
+                throw failure;
             }
             try {
                 connection.rollback(savepoint);
             }
             catch (SQLException rollback) {
-                WriteException failure = StatementWriter.failure(table.id(), columnNames(table), kind, e);
                 failure.addSuppressed(rollback);
                 throw failure;
             }
