@@ -291,7 +291,7 @@ public final class ChangeEventSink {
     }
 
     private void restartKeepingRows(ChangeBatch batch, TableDef destination, TableProgress current) throws WriteException {
-        if (current.equals(TableProgress.NONE)) {
+        if (current.untouchedBySnapshots()) {
             LOG.info("Snapshot {} starts into {} under conflict.policy=proceed: existing rows with the same key are kept",
                     batch.snapshotId(), destination.id());
             return;

@@ -39,7 +39,7 @@ public final class ProgressRules {
             case SNAPSHOT_BEGIN -> Objects.equals(current.snapshotId(), batch.snapshotId())
                     ? BatchPlan.skip(current)
                     : new BatchPlan(BatchPlan.Action.RESTART_SNAPSHOT, List.of(), current.startSnapshot(batch.snapshotId(),
-                            batch.conflictPolicy() == ConflictPolicy.PROCEED && current.equals(TableProgress.NONE)));
+                            batch.conflictPolicy() == ConflictPolicy.PROCEED && current.untouchedBySnapshots()));
             case SNAPSHOT_END -> isCurrentAttempt(current, batch)
                     ? new BatchPlan(BatchPlan.Action.RECORD_PROGRESS, List.of(), current.finishSnapshot(batch.watermark()))
                     : BatchPlan.skip(current);

@@ -33,6 +33,15 @@ public record TableProgress(String snapshotId, long snapshotChunk, boolean snaps
         return new TableProgress(id, -1, false, null, keepExisting);
     }
 
+    /**
+     * Whether the destination still holds only what it held before any snapshot attempt: nothing was
+     * applied yet, or a first attempt under conflict policy {@code proceed} was interrupted before its
+     * first chunk. A new attempt may then keep existing rows as the first one would have.
+     */
+    public boolean untouchedBySnapshots() {
+        return equals(NONE) || (keepsExistingRows && !snapshotDone && snapshotChunk < 0 && watermark == null);
+    }
+
     public TableProgress withChunk(long chunk) {
         return new TableProgress(snapshotId, chunk, snapshotDone, watermark, keepsExistingRows);
     }

@@ -87,6 +87,19 @@ class ProgressRulesTest {
     }
 
     @Test
+    void underProceedAnAttemptInterruptedBeforeItsFirstChunkIsRepeatedAsAFirstAttempt() {
+        // The source sends every table's SNAPSHOT_BEGIN before any rows, so a restart often finds a table begun but untouched.
+        TableProgress begun = ProgressRules.plan(TableProgress.NONE,
+                ChangeBatch.snapshotBegin(T, "s1").withConflictPolicy(ConflictPolicy.PROCEED)).next();
+        assertThat(begun.untouchedBySnapshots()).isTrue();
+        BatchPlan retry = ProgressRules.plan(begun, ChangeBatch.snapshotBegin(T, "s2").withConflictPolicy(ConflictPolicy.PROCEED));
+        assertThat(retry.next()).isEqualTo(new TableProgress("s2", -1, false, null, true));
+        // Under fail, or once a chunk was applied, the attempt is a repeat.
+        assertThat(ProgressRules.plan(TableProgress.NONE, ChangeBatch.snapshotBegin(T, "s1")).next().untouchedBySnapshots()).isFalse();
+        assertThat(begun.withChunk(0).untouchedBySnapshots()).isFalse();
+    }
+
+    @Test
     void snapshotBeginOfTheRecordedAttemptIsADuplicate() {
         TableProgress current = inSnapshot("s1", 2);
         BatchPlan plan = ProgressRules.plan(current, ChangeBatch.snapshotBegin(T, "s1"));
