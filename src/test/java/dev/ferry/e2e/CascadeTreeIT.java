@@ -108,23 +108,7 @@ class CascadeTreeIT {
     }
 
     private static void awaitSnapshots(String database, int count) throws Exception {
-        String query = "SELECT COUNT(*) FROM ferry.sink_progress WHERE snapshot_done AND source_database = '" + database
-                + "' AND source_table <> '__ferry_objects'";
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = stack.destination().queryString(query);
-                if (Integer.toString(count).equals(last)) {
-                    return;
-                }
-            }
-            catch (SQLException notYet) {
-                last = notYet.getMessage();
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("snapshots applied in " + database + ": " + last + ", expected " + count);
+        PipelineAssertions.awaitSnapshots(stack, database, count, WAIT);
     }
 
     private static void awaitEqual(String database, List<String> tables) throws Exception {

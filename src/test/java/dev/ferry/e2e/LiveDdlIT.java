@@ -284,8 +284,7 @@ class LiveDdlIT {
     }
 
     private static void awaitSnapshots(String database, int count) throws Exception {
-        awaitDestination("SELECT COUNT(*) = " + count + " FROM ferry.sink_progress WHERE snapshot_done AND source_database = '"
-                + database + "' AND source_table <> '__ferry_objects'");
+        PipelineAssertions.awaitSnapshots(stack, database, count, WAIT);
     }
 
     private static void awaitDestination(String countQuery) throws Exception {

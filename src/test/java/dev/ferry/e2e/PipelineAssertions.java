@@ -18,6 +18,27 @@ final class PipelineAssertions {
     private PipelineAssertions() {
     }
 
+    /** Waits until the sink recorded the snapshot of {@code count} tables of the destination database as applied. */
+    static void awaitSnapshots(LocalStack stack, String destinationDatabase, int count, Duration timeout) throws Exception {
+        String query = "SELECT COUNT(*) FROM ferry.sink_progress WHERE snapshot_done AND source_database = '" + destinationDatabase
+                + "' AND source_table <> '__ferry_objects'";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = stack.destination().queryString(query);
+                if (Integer.toString(count).equals(last)) {
+                    return;
+                }
+            }
+            catch (SQLException notYet) {
+                last = notYet.getMessage();
+            }
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+        }
+        throw new AssertionError("snapshots applied in " + destinationDatabase + ": " + last + ", expected " + count);
+    }
+
     static List<TableComparison.Result> compare(LocalStack stack, String database) throws SQLException {
         List<TableComparison.Result> results = new ArrayList<>();
         try (Connection source = stack.source().openConnection(); Connection destination = stack.destination().openConnection()) {

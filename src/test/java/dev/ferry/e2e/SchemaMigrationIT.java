@@ -359,25 +359,8 @@ class SchemaMigrationIT {
         }
     }
 
-    /** Waits until the sink recorded the snapshot of {@code count} tables of the destination database as applied. */
     static void awaitSnapshots(String destinationDatabase, int count) throws Exception {
-        String query = "SELECT COUNT(*) FROM ferry.sink_progress WHERE snapshot_done AND source_database = '" + destinationDatabase
-                + "' AND source_table <> '__ferry_objects'";
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        String last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = stack.destination().queryString(query);
-                if (Integer.toString(count).equals(last)) {
-                    return;
-                }
-            }
-            catch (SQLException notYet) {
-                last = notYet.getMessage();
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new AssertionError("snapshots applied in " + destinationDatabase + ": " + last + ", expected " + count);
+        PipelineAssertions.awaitSnapshots(stack, destinationDatabase, count, WAIT);
     }
 
     static void awaitEqual(String database, List<String> tables) throws Exception {
