@@ -173,6 +173,36 @@ class LiveDdlIT {
     }
 
     /**
+     * The worker is down while the source writes latin1 rows, converts the table to utf8mb4 and writes more:
+     * after the restart Ferry reads the earlier rows while the source's catalog already says utf8mb4, and
+     * still decodes them as the latin1 they were written in (bytes 0x81 and 0xE9 included), then replays the
+     * conversion, so the destination ends equal, row for row and in its definition.
+     */
+    @Test
+    void rowsWrittenBeforeACharacterSetChangeAreDecodedInTheirOwnCharacterSetAfterARestart() throws Exception {
+        stack.source().execute("CREATE DATABASE ld_cs",
+                "CREATE TABLE ld_cs.t (id INT PRIMARY KEY, v VARCHAR(20), w TEXT) DEFAULT CHARSET=latin1",
+                "INSERT INTO ld_cs.t VALUES (1, _latin1 x'4361666581', _latin1 x'E9E8')");
+        FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "ld_cs", "ld_cs");
+        p.deploy(Map.of(), Map.of());
+        awaitSnapshots("ld_cs", 1);
+        awaitEqual("ld_cs", List.of("t"));
+        awaitSourceOffsetAtBinlogEnd(p);
+
+        stack.connect().kill();
+        stack.source().execute("INSERT INTO ld_cs.t VALUES (2, _latin1 x'436166E9', _latin1 x'81FF'), (3, 'plain', NULL)",
+                "UPDATE ld_cs.t SET v = _latin1 x'E981E9' WHERE id = 1",
+                "ALTER TABLE ld_cs.t CONVERT TO CHARACTER SET utf8mb4",
+                "INSERT INTO ld_cs.t VALUES (4, 'caf\u00e9 \uD83D\uDE00', 'x')",
+                "UPDATE ld_cs.t SET w = CONCAT(w, '\u00fc') WHERE id = 2");
+        stack.connect().restart();
+
+        awaitSameDatabase("ld_cs");
+        assertThat(stack.destination().queryString("SELECT HEX(v) FROM ld_cs.t WHERE id = 2"))
+                .isEqualTo(stack.source().queryString("SELECT HEX(v) FROM ld_cs.t WHERE id = 2")).isEqualTo("436166C3A9");
+    }
+
+    /**
      * gh-ost's ALTER on the ghost table is kept by the source until the cut-over; the worker is killed in
      * between (after the kept statement's offset was committed), and the cut-over still lands the change once.
      */
