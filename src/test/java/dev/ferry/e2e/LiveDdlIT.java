@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -203,6 +206,42 @@ class LiveDdlIT {
     }
 
     /**
+     * The source cannot be reached for a table's new definition when the rows after an ALTER arrive (Ferry's
+     * user is locked and its connections killed; only the binlog stream stays): the source restarts its binlog
+     * stream from the last committed offset, keeps retrying while the source refuses it, and once the user is
+     * unlocked every row arrives once, none skipped.
+     */
+    @Test
+    void aSourceUnreachableWhileTranslatingRestartsTheStreamWithoutSkippingEvents() throws Exception {
+        stack.source().execute("CREATE DATABASE ld_out",
+                "CREATE TABLE ld_out.t (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO ld_out.t VALUES (1, 1), (2, 2)");
+        FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "ld_out", "ld_out");
+        p.deploy(Map.of(), Map.of());
+        awaitSnapshots("ld_out", 1);
+        awaitEqual("ld_out", List.of("t"));
+        awaitSourceOffsetAtBinlogEnd(p);
+        long logStart = Files.size(stack.connect().logFile());
+
+        stack.source().execute("ALTER USER '" + FerryPipeline.SOURCE_USER + "'@'%' ACCOUNT LOCK");
+        try {
+            killConnectionsOtherThanBinlogDumps(FerryPipeline.SOURCE_USER);
+            stack.source().execute("ALTER TABLE ld_out.t ADD COLUMN c INT NOT NULL DEFAULT 3",
+                    "INSERT INTO ld_out.t VALUES (3, 3, 30), (4, 4, 40)", "UPDATE ld_out.t SET v = 20 WHERE id = 2");
+            awaitWorkerLog(logStart, "restarting the binlog stream of ld_out from its last committed offset");
+            // Attempts while the user is locked are spaced out (1 s, 2 s, ...), not repeated at once.
+            awaitWorkerLog(logStart, "Starting the binlog stream of ld_out again failed (2 in a row)");
+            assertThat(countInWorkerLog(logStart, "Starting the binlog stream of ld_out again failed")).isLessThanOrEqualTo(3);
+            rows("INSERT INTO ld_out.t VALUES (%d, %d, %d)", 100, 150);
+        }
+        finally {
+            stack.source().execute("ALTER USER '" + FerryPipeline.SOURCE_USER + "'@'%' ACCOUNT UNLOCK");
+        }
+        awaitSameDatabase("ld_out");
+        assertThat(stack.destination().queryString("SELECT COUNT(*) FROM ld_out.t")).isEqualTo("54");
+    }
+
+    /**
      * gh-ost's ALTER on the ghost table is kept by the source until the cut-over; the worker is killed in
      * between (after the kept statement's offset was committed), and the cut-over still lands the change once.
      */
@@ -258,6 +297,47 @@ class LiveDdlIT {
         catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void killConnectionsOtherThanBinlogDumps(String user) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = stack.source().openConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = '" + user
+                     + "' AND COMMAND NOT LIKE 'Binlog Dump%'")) {
+            while (r.next()) {
+                ids.add(r.getLong(1));
+            }
+        }
+        for (long id : ids) {
+            try {
+                stack.source().execute("KILL " + id);
+            }
+            catch (SQLException gone) {
+                // the connection ended by itself meanwhile
+            }
+        }
+    }
+
+    private static void awaitWorkerLog(long from, String text) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (countInWorkerLog(from, text) > 0) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new AssertionError("the worker did not log '" + text + "'");
+    }
+
+    /** How often the worker's log holds {@code text} after byte {@code from}. */
+    private static int countInWorkerLog(long from, String text) throws IOException {
+        byte[] all = Files.readAllBytes(stack.connect().logFile());
+        String added = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from), StandardCharsets.UTF_8);
+        int count = 0;
+        for (int at = added.indexOf(text); at >= 0; at = added.indexOf(text, at + text.length())) {
+            count++;
+        }
+        return count;
     }
 
     private static void killAndRestartWorker() {
