@@ -213,11 +213,11 @@ public final class ChangeEventSink {
             }
             case RESTART_SNAPSHOT -> restartSnapshot(batch, destination, current, writer, out);
             case APPLY_ROWS -> {
-                if (batch.kind() == BatchKind.CASCADE && !applyCascade(destination, batch, plan.rows(), writer, out)) {
-                    return false;
-                }
-                else {
+                if (batch.kind() != BatchKind.CASCADE) {
                     buffer(destination, plan.rows(), batch.isSnapshot() && current.keepsExistingRows(), out);
+                }
+                else if (!applyCascade(destination, batch, plan.rows(), writer, out)) {
+                    return false;
                 }
             }
             case APPLY_DDL -> applyDdl(batch, writer, out);
