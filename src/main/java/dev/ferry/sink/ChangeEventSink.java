@@ -295,7 +295,13 @@ public final class ChangeEventSink {
         if (recordedInTransaction.contains(entry)) {
             return true;
         }
-        SourcePosition watermark = progress.committed(writer.connection(), entry.table()).watermark();
+        // Not in the sink's transaction: its reads see what was committed when it began, and a locking read there
+        // would hold the other task's progress row until this transaction ends.
+        SourcePosition watermark;
+        try (Connection reader = dataSource.getConnection()) {
+            watermark = progress.committed(reader, entry.table()).watermark();
+            reader.rollback();
+        }
         return watermark != null && !entry.position().isAfter(watermark);
     }
 

@@ -122,6 +122,7 @@ public final class FerrySinkTask extends SinkTask {
         }
         for (TopicPartition partition : waiting.keySet()) {
             if (!held.containsKey(partition)) {
+                LOG.debug("{} waits for a cascade level on another topic ({} records held)", partition, waiting.get(partition).size());
                 context.pause(partition);
             }
         }

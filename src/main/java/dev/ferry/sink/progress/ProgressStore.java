@@ -67,11 +67,11 @@ public final class ProgressStore {
     }
 
     /**
-     * The newest committed progress of a table, which another task may have written since this transaction
-     * began: a locking read (shared), held until the transaction ends. Not cached.
+     * The committed progress of a table, which another task may have written since the sink's transaction
+     * began: read on a connection of its own, outside that transaction, so it takes no lock. Not cached.
      */
     public TableProgress committed(Connection connection, TableId table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(statements.select() + " LOCK IN SHARE MODE")) {
+        try (PreparedStatement statement = connection.prepareStatement(statements.select())) {
             statement.setString(1, connectorName);
             statement.setString(2, table.database());
             statement.setString(3, table.table());
