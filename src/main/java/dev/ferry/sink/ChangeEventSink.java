@@ -37,11 +37,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -118,7 +118,7 @@ public final class ChangeEventSink {
 
     /** Applies the batches in order and commits; every batch must be ready (see {@link #apply(List, List)}). */
     public void apply(List<ChangeBatch> batches) throws WriteException {
-        List<Integer> deferred = apply(batches, java.util.Collections.nCopies(batches.size(), "all"));
+        List<Integer> deferred = apply(batches, Collections.nCopies(batches.size(), "all"));
         if (!deferred.isEmpty()) {
             throw new IllegalStateException("A cascade level of " + batches.get(deferred.get(0)).table().id()
                     + " waits for the level above it, which these batches do not contain");

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -149,7 +150,7 @@ public final class CascadePlanner {
                 }
             }
         }
-        fired.sort(java.util.Comparator.comparingInt(selfKeys::indexOf));
+        fired.sort(Comparator.comparingInt(selfKeys::indexOf));
         return closed;
     }
 

@@ -1,5 +1,6 @@
 package dev.ferry.sink.progress;
 
+import dev.ferry.core.TableId;
 import dev.ferry.core.event.CascadeStep.LedgerEntry;
 import dev.ferry.core.event.SourcePosition;
 import dev.ferry.sink.dialect.CascadeLedgerStatements;
@@ -8,6 +9,7 @@ import dev.ferry.sink.write.CascadeApplier.ChangedRow;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.sql.Connection;
@@ -32,7 +34,7 @@ import java.util.Optional;
  */
 public final class CascadeLedger {
     /** What a ledger row may hold: a map of the values Connector/J returns. */
-    private static final java.io.ObjectInputFilter VALUES_ONLY = java.io.ObjectInputFilter.Config.createFilter(
+    private static final ObjectInputFilter VALUES_ONLY = ObjectInputFilter.Config.createFilter(
             "java.util.LinkedHashMap;java.util.HashMap;java.util.Map$Entry;java.lang.*;java.math.*;java.time.*;java.time.Ser;"
             + "java.sql.Date;java.sql.Time;java.sql.Timestamp;java.util.Date;[B;!*");
     private final String connectorName;
@@ -50,7 +52,7 @@ public final class CascadeLedger {
         }
     }
 
-    public dev.ferry.core.TableId table() {
+    public TableId table() {
         return statements.table();
     }
 

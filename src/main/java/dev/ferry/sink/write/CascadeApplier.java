@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -136,21 +137,21 @@ public final class CascadeApplier {
     }
 
     /** What {@code rule} does to its child rows for one changed row of its parent, if anything. */
-    private static java.util.Optional<Effect> effect(CascadeRule rule, ChangedRow row) {
+    private static Optional<Effect> effect(CascadeRule rule, ChangedRow row) {
         List<Object> old = rule.parentColumns().stream().map(row.before()::get).toList();
         List<Object> nulls = Arrays.asList(new Object[old.size()]);
         if (row.after() == null) {
             return switch (rule.onDelete()) {
-                case CASCADE -> java.util.Optional.of(new Effect(rule.childColumns(), true, old, null, false));
-                case SET_NULL -> java.util.Optional.of(new Effect(rule.childColumns(), false, old, nulls, false));
-                case NONE -> java.util.Optional.empty();
+                case CASCADE -> Optional.of(new Effect(rule.childColumns(), true, old, null, false));
+                case SET_NULL -> Optional.of(new Effect(rule.childColumns(), false, old, nulls, false));
+                case NONE -> Optional.empty();
             };
         }
         List<Object> updated = rule.parentColumns().stream().map(row.after()::get).toList();
         if (sameValues(old, updated) || rule.onUpdate() == ForeignKey.Action.NONE) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new Effect(rule.childColumns(), false, old,
+        return Optional.of(new Effect(rule.childColumns(), false, old,
                 rule.onUpdate() == ForeignKey.Action.CASCADE ? updated : nulls, false));
     }
 
