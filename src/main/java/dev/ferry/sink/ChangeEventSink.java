@@ -55,7 +55,8 @@ import java.util.Set;
  * open transaction and forgets all cached progress, so applying the same batches again is safe.
  *
  * <p>Besides rows: SCHEMA and OBJECTS batches create tables and stored objects (schema migration),
- * CASCADE batches repeat what a cascading foreign key did on the source, and DDL batches replay a
+ * CASCADE batches repeat what a cascading foreign key did on the source (a level below the first waits
+ * until the level above it is applied, see {@link #apply(List, List)}), and DDL batches replay a
  * statement; each after everything its table received before it, each recorded in the progress table
  * so it applies once.
  */
