@@ -3,29 +3,30 @@ package dev.ferry.sink;
 import dev.ferry.core.TableId;
 import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.event.BatchKind;
+import dev.ferry.core.event.CascadeStep;
+import dev.ferry.core.event.CascadeStep.LedgerEntry;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.RowChange;
-import dev.ferry.core.event.RowOp;
-import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.event.SourcePosition;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.sink.bind.BinderRegistry;
 import dev.ferry.sink.buffer.TableBuffer;
-import dev.ferry.sink.dialect.CascadeStatement;
 import dev.ferry.sink.dialect.DeleteAllStatement;
 import dev.ferry.sink.dialect.TableHasRowsQuery;
 import dev.ferry.sink.progress.BatchPlan;
+import dev.ferry.sink.progress.CascadeLedger;
 import dev.ferry.sink.progress.ProgressRules;
 import dev.ferry.sink.progress.ProgressStore;
 import dev.ferry.sink.progress.TableProgress;
 import dev.ferry.sink.session.SessionSettings;
 import dev.ferry.sink.write.BufferWriter;
+import dev.ferry.sink.write.CascadeApplier;
 import dev.ferry.sink.write.DdlRunner;
 import dev.ferry.sink.write.DestinationTables;
 import dev.ferry.sink.write.LoadDataWriter;
 import dev.ferry.sink.write.StatementKind;
 import dev.ferry.sink.write.StatementLimits;
 import dev.ferry.sink.write.StatementWriter;
-import dev.ferry.sink.write.TreeCascade;
 import dev.ferry.sink.write.WriteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies change batches to the destination, each change exactly once. For every batch the
@@ -49,7 +55,8 @@ import java.util.Map;
  * open transaction and forgets all cached progress, so applying the same batches again is safe.
  *
  * <p>Besides rows: SCHEMA and OBJECTS batches create tables and stored objects (schema migration),
- * CASCADE batches repeat what a cascading foreign key did on the source, and DDL batches replay a
+ * CASCADE batches repeat what a cascading foreign key did on the source (a level below the first waits
+ * until the level above it is applied, see {@link #apply(List, List)}), and DDL batches replay a
  * statement; each after everything its table received before it, each recorded in the progress table
  * so it applies once.
  */
@@ -67,7 +74,10 @@ public final class ChangeEventSink {
     private final BinderRegistry binders = BinderRegistry.standard();
     private final Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
     private final LoadDataWriter loads;
-    private final TreeCascade trees = new TreeCascade(binders);
+    private final CascadeApplier cascades = new CascadeApplier(binders);
+    private final CascadeLedger ledger;
+    /** The ledger entries written in the open transaction: deeper steps in it may read them. */
+    private final Set<LedgerEntry> recordedInTransaction = new HashSet<>();
     private StatementLimits limits;
     private int pendingRows;
 
@@ -83,6 +93,7 @@ public final class ChangeEventSink {
         this.loads = loads;
         this.tables = new DestinationTables(config.tableAutoCreate());
         this.progress = new ProgressStore(config.connectorName(), config.stateDatabase());
+        this.ledger = new CascadeLedger(config.connectorName(), config.stateDatabase());
         this.ddl = new DdlRunner(config.ddlErrorPolicy());
     }
 
@@ -90,6 +101,7 @@ public final class ChangeEventSink {
     public void start() throws WriteException {
         try (Connection connection = dataSource.getConnection()) {
             progress.createTable(connection);
+            ledger.createTable(connection);
             connection.commit();
         }
         catch (SQLException e) {
@@ -105,10 +117,27 @@ public final class ChangeEventSink {
         progress.invalidate();
     }
 
-    /** Applies the batches in order and commits. */
+    /** Applies the batches in order and commits; every batch must be ready (see {@link #apply(List, List)}). */
     public void apply(List<ChangeBatch> batches) throws WriteException {
+        List<Integer> deferred = apply(batches, Collections.nCopies(batches.size(), "all"));
+        if (!deferred.isEmpty()) {
+            throw new IllegalStateException("A cascade level of " + batches.get(deferred.get(0)).table().id()
+                    + " waits for the level above it, which these batches do not contain");
+        }
+    }
+
+    /**
+     * Applies the batches and commits, in order within each lane (a topic partition). A level below the first
+     * of a cascade waits until the level above it is applied: by an earlier batch of this call, or committed
+     * by any task. When it is not, that batch and the rest of its lane are not applied; the others are, and
+     * the batches of the held lanes are tried again after each pass that applied something.
+     *
+     * @param lanes one per batch: batches of one lane keep their order
+     * @return the indexes of the batches not applied, in order
+     */
+    public List<Integer> apply(List<ChangeBatch> batches, List<?> lanes) throws WriteException {
         if (batches.isEmpty()) {
-            return;
+            return List.of();
         }
         try (Connection connection = dataSource.getConnection();
              StatementWriter writer = new StatementWriter(connection, binders)) {
@@ -116,41 +145,61 @@ public final class ChangeEventSink {
                 limits = new StatementLimits(batchSize, maxAllowedPacket(connection));
             }
             LoadDataWriter.guard(connection);
-            applyAll(batches, writer);
+            return applyAll(batches, lanes, writer);
         }
         catch (SQLException e) {
             throw StatementWriter.failure(null, List.of(), StatementKind.CONNECT, e);
         }
     }
 
-    private void applyAll(List<ChangeBatch> batches, StatementWriter writer) throws WriteException {
+    private List<Integer> applyAll(List<ChangeBatch> batches, List<?> lanes, StatementWriter writer) throws WriteException {
         BufferWriter out = new BufferWriter(writer, limits, loads);
         try {
-            for (ChangeBatch batch : batches) {
-                applyBatch(batch, writer, out);
+            List<Integer> pending = new ArrayList<>();
+            for (int i = 0; i < batches.size(); i++) {
+                pending.add(i);
+            }
+            boolean applied = true;
+            while (applied && !pending.isEmpty()) {
+                applied = false;
+                Set<Object> held = new HashSet<>();
+                List<Integer> deferred = new ArrayList<>();
+                for (int i : pending) {
+                    if (!held.contains(lanes.get(i)) && applyBatch(batches.get(i), writer, out)) {
+                        applied = true;
+                    }
+                    else {
+                        held.add(lanes.get(i));
+                        deferred.add(i);
+                    }
+                }
+                pending = deferred;
             }
             commit(writer, out);
+            return pending;
         }
         catch (WriteException | RuntimeException e) {
             writer.rollback(e);
             progress.invalidate();
             buffers.clear();
+            recordedInTransaction.clear();
             pendingRows = 0;
             throw e;
         }
     }
 
-    private void applyBatch(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
+    /** Applies one batch; false, with nothing changed, for a cascade level whose level above is not applied yet. */
+    private boolean applyBatch(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
         // The source maps names, columns and rows: a batch arrives in the destination table's shape.
         TableDef destination = batch.table();
         TableId table = destination.id();
         if (batch.kind() == BatchKind.SCHEMA) {
             applySchema(batch, writer, out);
-            return;
+            return true;
         }
         if (batch.kind() == BatchKind.OBJECTS) {
             applyObjects(batch, writer, out);
-            return;
+            return true;
         }
         if (batch.kind() != BatchKind.DDL && !tables.isKnown(destination.id())) {
             // Creating a table is DDL, which commits: first commit pending rows together with their progress.
@@ -161,15 +210,15 @@ public final class ChangeEventSink {
         BatchPlan plan = ProgressRules.plan(current, batch);
         switch (plan.action()) {
             case SKIP -> {
-                return;
+                return true;
             }
             case RESTART_SNAPSHOT -> restartSnapshot(batch, destination, current, writer, out);
             case APPLY_ROWS -> {
-                if (batch.kind() == BatchKind.CASCADE) {
-                    applyCascade(destination, batch.cascadeColumns(), plan.rows(), writer, out);
-                }
-                else {
+                if (batch.kind() != BatchKind.CASCADE) {
                     buffer(destination, plan.rows(), batch.isSnapshot() && current.keepsExistingRows(), out);
+                }
+                else if (!applyCascade(destination, batch, plan.rows(), writer, out)) {
+                    return false;
                 }
             }
             case APPLY_DDL -> applyDdl(batch, writer, out);
@@ -182,6 +231,7 @@ public final class ChangeEventSink {
         if (pendingRows >= transactionMaxRows) {
             commit(writer, out);
         }
+        return true;
     }
 
     /** Replays a DDL statement after everything buffered before it; its position is recorded with the next commit. */
@@ -189,7 +239,6 @@ public final class ChangeEventSink {
         commit(writer, out);
         ddl.replay(writer, batch.table().id(), batch.watermark(), batch.statements().get(0));
         tables.forget(batch.table().id());
-        trees.forget(batch.table().id());
     }
 
     /** The schema step of a table: DDL, which commits, so pending rows are committed first. */
@@ -202,37 +251,59 @@ public final class ChangeEventSink {
     }
 
     /**
-     * Repeats a source cascade on the child table, after the child's changes buffered before it (they
-     * came earlier on the same topic), with foreign key checks still off like every other write. A delete
-     * on a self-referencing table also deletes the levels below ({@link TreeCascade}).
+     * Repeats one step of a source cascade on a table ({@link CascadeApplier}), after the table's changes
+     * buffered before it (they came earlier on the same topic), with foreign key checks still off like every
+     * other write. A level below the first reads the ledger entry of the level above, which must be applied
+     * already (false if not: nothing is changed); a step that deeper levels follow records its own entry.
      */
-    private void applyCascade(TableDef child, List<String> columns, List<RowChange> rows, StatementWriter writer,
-                              BufferWriter out) throws WriteException {
-        TableBuffer pending = buffers.get(child.id());
-        if (pending != null) {
-            out.write(pending);
-        }
-        List<ColumnDef> defs = columns.stream().map(c -> child.columns().get(child.indexOf(c))).toList();
-        boolean tree = trees.isTree(writer.connection(), child.id());
-        for (RowChange row : rows) {
-            boolean update = row.op() == RowOp.UPDATE;
-            if (!update && tree) {
-                // InnoDB deleted the levels below these rows too; the binlog names none of them.
-                trees.delete(writer, child, defs, defs.stream().map(c -> row.before()[child.indexOf(c.name())]).toArray());
-                continue;
+    private boolean applyCascade(TableDef table, ChangeBatch batch, List<RowChange> rows, StatementWriter writer,
+                                 BufferWriter out) throws WriteException {
+        CascadeStep step = batch.cascadeStep();
+        Optional<List<CascadeApplier.ChangedRow>> above = Optional.empty();
+        try {
+            if (step.follows()) {
+                if (!isApplied(writer, step.source())) {
+                    return false;
+                }
+                above = ledger.take(writer.connection(), step.source());
+                if (above.isEmpty()) {
+                    LOG.warn("Cascade level of {} at {}: the level above on {} was not applied here (that table's snapshot "
+                            + "already held it), so rows of {} that the source's cascade changed below it are not followed",
+                            table.id(), rows.get(0).position(), step.from(), table.id());
+                }
             }
-            String sql = update ? CascadeStatement.update(child.id(), columns) : CascadeStatement.delete(child.id(), columns);
-            writer.execute(child, StatementKind.CASCADE, sql, parameters -> {
-                if (update) {
-                    for (ColumnDef column : defs) {
-                        parameters.write(column, row.after()[child.indexOf(column.name())]);
-                    }
-                }
-                for (ColumnDef column : defs) {
-                    parameters.match(column, row.before()[child.indexOf(column.name())]);
-                }
-            });
+            TableBuffer pending = buffers.get(table.id());
+            if (pending != null) {
+                out.write(pending);
+            }
+            List<CascadeApplier.ChangedRow> changed = step.follows()
+                    ? cascades.applyFollowing(writer, table, above.orElse(List.of()), step)
+                    : cascades.applyFirst(writer, table, batch.cascadeColumns(), rows, step);
+            if (step.consumers() > 0) {
+                LedgerEntry entry = new LedgerEntry(table.id(), rows.get(rows.size() - 1).position());
+                ledger.record(writer.connection(), entry, step.consumers(), changed);
+                recordedInTransaction.add(entry);
+            }
         }
+        catch (SQLException e) {
+            throw StatementWriter.failure(ledger.table(), List.of(), StatementKind.CASCADE, e);
+        }
+        return true;
+    }
+
+    /** Whether the step that wrote a ledger entry is applied: in this transaction, or committed by any task. */
+    private boolean isApplied(StatementWriter writer, LedgerEntry entry) throws SQLException {
+        if (recordedInTransaction.contains(entry)) {
+            return true;
+        }
+        // Not in the sink's transaction: its reads see what was committed when it began, and a locking read there
+        // would hold the other task's progress row until this transaction ends.
+        SourcePosition watermark;
+        try (Connection reader = dataSource.getConnection()) {
+            watermark = progress.committed(reader, entry.table()).watermark();
+            reader.rollback();
+        }
+        return watermark != null && !entry.position().isAfter(watermark);
     }
 
     /**
@@ -348,6 +419,7 @@ public final class ChangeEventSink {
             throw StatementWriter.failure(progress.table(), List.of(), StatementKind.PROGRESS, e);
         }
         writer.commit();
+        recordedInTransaction.clear();
         pendingRows = 0;
     }
 

@@ -92,8 +92,8 @@ public final class FerrySinkConfig {
 
     public static final String STATE_DATABASE_CONFIG = "state.database";
     public static final String STATE_DATABASE_DOC = "Database on the destination server that holds the sink's progress "
-            + "table, sink_progress. Created if missing. Progress commits with the rows, which is what makes the sink "
-            + "exactly once; do not point two Ferry deployments with the same connector name at the same database.";
+            + "table, sink_progress, and its cascade ledger, cascade_ledger. Created if missing. Progress commits with the rows, "
+            + "which is what makes the sink exactly once; do not point two Ferry deployments with the same connector name at the same database.";
     public static final String STATE_DATABASE_DISPLAY = "State database";
     public static final String STATE_DATABASE_DEFAULT = "ferry";
 

@@ -9,6 +9,7 @@ import dev.ferry.core.precheck.PrecheckReport;
 import dev.ferry.sink.session.DestinationPool;
 import dev.ferry.sink.session.DestinationUrl;
 import dev.ferry.sink.write.WriteException;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -19,21 +20,33 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Applies the change batches of its topic partitions to the destination. Every {@code put()} commits
- * all it was given before returning, so Kafka's own offset commits are always safe; the progress table
- * in the destination, not the Kafka offsets, decides what is applied.
+ * all it applies before returning; the progress table in the destination, not the Kafka offsets, decides
+ * what is applied. A level below the first of a cascade waits for the level above it, which another
+ * topic carries (see {@link ChangeEventSink#apply(List, List)}): its partition is held from that record
+ * on (kept in memory, paused, and offered again with every later {@code put()}, which comes soon since
+ * the task asks for a short poll), while the other partitions go on. {@link #preCommit} never commits the
+ * offset of a held record, so after a crash the held records are delivered again.
  */
 public final class FerrySinkTask extends SinkTask {
     private static final Logger LOG = LoggerFactory.getLogger(FerrySinkTask.class);
+    /** How soon Connect calls {@code put()} again while a partition waits for a cascade level on another topic. */
+    private static final long HELD_POLL_MS = 200;
 
     private FerrySinkConfig config;
     private HikariDataSource pool;
     private ChangeEventSink sink;
     private RetryPolicy retries;
+    /** Per held partition, its records from the first one that waits, in order. */
+    private Map<TopicPartition, List<SinkRecord>> held = new LinkedHashMap<>();
 
     @Override
     public String version() {
@@ -75,29 +88,75 @@ public final class FerrySinkTask extends SinkTask {
      */
     @Override
     public void put(Collection<SinkRecord> records) {
+        List<SinkRecord> offered = new ArrayList<>();
+        held.values().forEach(offered::addAll);
+        offered.addAll(records);
+        Map<TopicPartition, List<SinkRecord>> stillHeld = new LinkedHashMap<>();
         List<SinkRecord> slice = new ArrayList<>();
         long sliceBytes = 0;
-        for (SinkRecord record : records) {
+        for (SinkRecord record : offered) {
+            List<SinkRecord> waiting = stillHeld.get(partitionOf(record));
+            if (waiting != null) {
+                waiting.add(record);
+                continue;
+            }
             slice.add(record);
             sliceBytes += record.value() instanceof byte[] bytes ? bytes.length
                     : record.value() instanceof java.nio.ByteBuffer buffer ? buffer.remaining() : 0;
             if (sliceBytes >= config.transactionMaxBytes()) {
-                apply(slice);
+                apply(slice, stillHeld);
                 slice = new ArrayList<>();
                 sliceBytes = 0;
             }
         }
-        apply(slice);
+        apply(slice, stillHeld);
+        hold(stillHeld);
     }
 
-    private void apply(List<SinkRecord> records) {
+    /** Pauses the partitions that wait from now on and resumes those that no longer do. */
+    private void hold(Map<TopicPartition, List<SinkRecord>> waiting) {
+        for (TopicPartition partition : held.keySet()) {
+            if (!waiting.containsKey(partition)) {
+                context.resume(partition);
+            }
+        }
+        for (TopicPartition partition : waiting.keySet()) {
+            if (!held.containsKey(partition)) {
+                LOG.debug("{} waits for a cascade level on another topic ({} records held)", partition, waiting.get(partition).size());
+                context.pause(partition);
+            }
+        }
+        held = waiting;
+        if (!held.isEmpty()) {
+            context.timeout(HELD_POLL_MS);
+        }
+    }
+
+    private static TopicPartition partitionOf(SinkRecord record) {
+        return new TopicPartition(record.topic(), record.kafkaPartition());
+    }
+
+    /** Applies a slice; the records of partitions that must wait from one of them on go to {@code waiting}. */
+    private void apply(List<SinkRecord> records, Map<TopicPartition, List<SinkRecord>> waiting) {
         if (records.isEmpty()) {
             return;
         }
-        List<ChangeBatch> batches = decode(records);
+        List<SinkRecord> decoded = new ArrayList<>(records.size());
+        List<ChangeBatch> batches = decode(records, decoded);
         try {
-            sink.apply(batches);
+            List<Integer> deferred = sink.apply(batches, decoded.stream().map(FerrySinkTask::partitionOf).toList());
             retries.succeeded();
+            if (!deferred.isEmpty()) {
+                // Records of a waiting partition after its first deferred batch follow it (the sink held them too).
+                Set<TopicPartition> waits = new HashSet<>();
+                deferred.forEach(i -> waits.add(partitionOf(decoded.get(i))));
+                for (SinkRecord record : records) {
+                    TopicPartition partition = partitionOf(record);
+                    if (waits.contains(partition) && isAtOrAfterFirstDeferred(record, deferred, decoded)) {
+                        waiting.computeIfAbsent(partition, p -> new ArrayList<>()).add(record);
+                    }
+                }
+            }
         }
         catch (WriteException e) {
             throw retries.onFailure(e, context::timeout);
@@ -107,13 +166,26 @@ public final class FerrySinkTask extends SinkTask {
         }
     }
 
-    private List<ChangeBatch> decode(Collection<SinkRecord> records) {
+    /** The first deferred offset of the record's partition: everything from it on waits. */
+    private static boolean isAtOrAfterFirstDeferred(SinkRecord record, List<Integer> deferred, List<SinkRecord> decoded) {
+        for (int i : deferred) {
+            SinkRecord first = decoded.get(i);
+            if (first.topic().equals(record.topic()) && first.kafkaPartition().equals(record.kafkaPartition())) {
+                return record.kafkaOffset() >= first.kafkaOffset();
+            }
+        }
+        return false;
+    }
+
+    /** The batches of the records; {@code decoded} gets the record of each batch (records without one are left out). */
+    private List<ChangeBatch> decode(Collection<SinkRecord> records, List<SinkRecord> decoded) {
         List<ChangeBatch> batches = new ArrayList<>(records.size());
         for (SinkRecord record : records) {
             try {
                 ChangeBatch batch = RecordDecoder.decode(record);
                 if (batch != null) {
                     batches.add(batch);
+                    decoded.add(record);
                 }
             }
             catch (MalformedBatchException e) {
@@ -134,6 +206,11 @@ public final class FerrySinkTask extends SinkTask {
         if (sink != null) {
             sink.forgetProgress();
         }
+        // A partition held before a rebalance is delivered again from its committed offset: it must not stay paused.
+        List<TopicPartition> free = partitions.stream().filter(p -> !held.containsKey(p)).toList();
+        if (!free.isEmpty()) {
+            context.resume(free.toArray(new TopicPartition[0]));
+        }
     }
 
     @Override
@@ -141,6 +218,19 @@ public final class FerrySinkTask extends SinkTask {
         if (sink != null) {
             sink.forgetProgress();
         }
+        partitions.forEach(held::remove);
+    }
+
+    /** Kafka may commit what was applied, never a held record: that one is delivered again after a restart. */
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(currentOffsets);
+        held.forEach((partition, records) -> {
+            if (offsets.containsKey(partition)) {
+                offsets.put(partition, new OffsetAndMetadata(records.get(0).kafkaOffset()));
+            }
+        });
+        return offsets;
     }
 
     @Override

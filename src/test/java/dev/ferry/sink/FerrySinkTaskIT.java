@@ -1,15 +1,19 @@
 package dev.ferry.sink;
 
 import dev.ferry.core.TableId;
+import dev.ferry.core.event.CascadeRule;
+import dev.ferry.core.event.CascadeStep;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.ChangeBatchCodec;
 import dev.ferry.core.event.RowChange;
 import dev.ferry.core.event.RowOp;
 import dev.ferry.core.event.SourcePosition;
 import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.schema.ForeignKey;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.testkit.MySqlServer;
 import dev.ferry.testkit.MySqlVersion;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
@@ -119,6 +123,49 @@ class FerrySinkTaskIT {
         task.open(List.of(new TopicPartition("ferry.changes", 3)));
         task.put(List.of(record(1, insert(keyless, 20, 2, "b")), record(2, insert(keyless, 30, 3, "c"))));
         assertThat(mysql.queryString("SELECT GROUP_CONCAT(id, note ORDER BY id) FROM " + db + ".events")).isEqualTo("1a,2b,3c");
+    }
+
+    @Test
+    void aCascadeLevelWaitingForAnotherTopicHoldsOnlyItsPartitionAndNeverCommitsPastIt() throws Exception {
+        TableDef b = new TableDef(new TableId(db, "b"), List.of(TestTables.bigint("id"), TestTables.nullableInt("a_id")), List.of("id"));
+        TableDef c = new TableDef(new TableId(db, "c"), List.of(TestTables.bigint("id"), TestTables.nullableInt("b_id")), List.of("id"));
+        TopicPartition bTopic = new TopicPartition("ferry.b", 0);
+        TopicPartition cTopic = new TopicPartition("ferry.c", 0);
+        RecordingTaskContext context = new RecordingTaskContext(false);
+        task.initialize(context);
+        task.start(props());
+        task.put(List.of(on(bTopic, 0, ChangeBatch.changes(b, List.of(inserted(10, 1L, 1L), inserted(11, 2L, 2L)))),
+                on(cTopic, 0, ChangeBatch.changes(c, List.of(inserted(12, 10L, 1L), inserted(13, 20L, 2L))))));
+        SourcePosition bStep = new SourcePosition(1, 100, 0, 2);
+        ChangeBatch level = ChangeBatch.cascadeLevel(c, new SourcePosition(1, 100, 0, 3), new CascadeStep(b.id(), bStep,
+                List.of(new CascadeRule(List.of("b_id"), List.of("id"), ForeignKey.Action.CASCADE, ForeignKey.Action.NONE)),
+                List.of(), List.of(), 0));
+
+        // c's level waits for b's, which has not arrived: c is held (paused, polled again soon), its offset not committed.
+        task.put(List.of(on(cTopic, 1, level), on(cTopic, 2, ChangeBatch.changes(c, List.of(inserted(101, 30L, 1L))))));
+        assertThat(context.paused).containsExactly(cTopic);
+        assertThat(context.timeouts).isNotEmpty();
+        assertThat(task.preCommit(Map.of(cTopic, new OffsetAndMetadata(3)))).containsEntry(cTopic, new OffsetAndMetadata(1));
+        assertThat(mysql.queryString("SELECT GROUP_CONCAT(id ORDER BY id) FROM " + db + ".c")).isEqualTo("10,20");
+        task.put(List.of());
+        assertThat(context.paused).containsExactly(cTopic);
+
+        // b's level arrives: both land, in order, and c is resumed.
+        task.put(List.of(on(bTopic, 1, ChangeBatch.cascade(b, List.of("a_id"), List.of(new RowChange(RowOp.DELETE, bStep,
+                new Object[] {null, 1L}, null)), new CascadeStep(null, null, List.of(), List.of(), List.of("id"), 1)))));
+        assertThat(context.paused).isEmpty();
+        assertThat(task.preCommit(Map.of(cTopic, new OffsetAndMetadata(3)))).containsEntry(cTopic, new OffsetAndMetadata(3));
+        assertThat(mysql.queryString("SELECT GROUP_CONCAT(id, ':', b_id ORDER BY id) FROM " + db + ".c")).isEqualTo("20:2,30:1");
+        assertThat(mysql.queryString("SELECT GROUP_CONCAT(id ORDER BY id) FROM " + db + ".b")).isEqualTo("2");
+    }
+
+    private static SinkRecord on(TopicPartition partition, long offset, ChangeBatch batch) {
+        return new SinkRecord(partition.topic(), partition.partition(), null, null, Schema.OPTIONAL_BYTES_SCHEMA,
+                ChangeBatchCodec.encode(batch), offset);
+    }
+
+    private static RowChange inserted(long position, Object... row) {
+        return new RowChange(RowOp.INSERT, new SourcePosition(1, position, 0, 0), null, row);
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 final class RecordingTaskContext implements SinkTaskContext {
     final List<Long> timeouts = new ArrayList<>();
     final List<SinkRecord> reported = new ArrayList<>();
+    final Set<TopicPartition> paused = new HashSet<>();
     private final boolean withReporter;
 
     RecordingTaskContext(boolean withReporter) {
@@ -58,10 +61,12 @@ final class RecordingTaskContext implements SinkTaskContext {
 
     @Override
     public void pause(TopicPartition... partitions) {
+        paused.addAll(Arrays.asList(partitions));
     }
 
     @Override
     public void resume(TopicPartition... partitions) {
+        Arrays.asList(partitions).forEach(paused::remove);
     }
 
     @Override

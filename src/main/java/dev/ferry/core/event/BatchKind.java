@@ -18,9 +18,12 @@ public enum BatchKind {
      */
     SCHEMA,
     /**
-     * Binlog changes that a cascading foreign key made to child rows on the source, which the binlog
-     * does not contain: each row deletes the destination rows whose {@link ChangeBatch#cascadeColumns()}
-     * equal its before image's values, or (UPDATE) sets those columns to its after image's values.
+     * Binlog changes that a cascading foreign key made to rows on the source, which the binlog does not
+     * contain. A first level: each row deletes the destination rows whose {@link ChangeBatch#cascadeColumns()}
+     * equal its before image's values, or (UPDATE) sets those columns to its after image's values. A level
+     * below the first has one row without images, for its position, and takes its rows from the cascade
+     * ledger entry its {@link ChangeBatch#cascadeStep()} names. Either way the step says how the cascade
+     * continues (see {@link CascadeStep}).
      */
     CASCADE,
     /**

@@ -3,6 +3,7 @@ package dev.ferry.core.event;
 import dev.ferry.core.TableId;
 import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.schema.ForeignKey;
 import dev.ferry.core.schema.TableDef;
 
 import java.util.ArrayList;
@@ -14,12 +15,14 @@ import java.util.List;
  * IEEE 754 bits, decimals and temporals as text, binary strings as raw bytes.
  *
  * <p>Layout: magic, version, kind, conflict policy, table definition, snapshot id, chunk, watermark,
- * rows, DDL statements, cascade columns. Version 1 (before the conflict policy) is still read, as policy {@code fail};
- * version 2 (before DDL statements) as batches without statements.
+ * rows, DDL statements, cascade columns, cascade step. Version 1 (before the conflict policy) is still read, as policy
+ * {@code fail}; version 2 (before DDL statements) as batches without statements; version 3 (before cascade steps)
+ * with cascades repeated to their first level only.
  */
 public final class ChangeBatchCodec {
     static final int MAGIC = 0xFE;
-    static final int VERSION = 3;
+    static final int VERSION = 4;
+    private static final int VERSION_WITHOUT_STEPS = 3;
     private static final int VERSION_WITHOUT_POLICY = 1;
     private static final int VERSION_WITHOUT_STATEMENTS = 2;
 
@@ -55,6 +58,7 @@ public final class ChangeBatchCodec {
         batch.statements().forEach(out::writeString);
         out.writeVarLong(batch.cascadeColumns().size());
         batch.cascadeColumns().forEach(out::writeString);
+        writeStep(out, batch.cascadeStep());
         return out.toByteArray();
     }
 
@@ -96,7 +100,8 @@ public final class ChangeBatchCodec {
             throw new MalformedBatchException("not a Ferry change batch (bad magic byte)");
         }
         int version = in.readByte();
-        if (version != VERSION && version != VERSION_WITHOUT_POLICY && version != VERSION_WITHOUT_STATEMENTS) {
+        if (version != VERSION && version != VERSION_WITHOUT_POLICY && version != VERSION_WITHOUT_STATEMENTS
+                && version != VERSION_WITHOUT_STEPS) {
             throw new MalformedBatchException("change batch format version " + version + " is not supported (expected " + VERSION + ")");
         }
         int kindCode = in.readByte();
@@ -117,12 +122,83 @@ public final class ChangeBatchCodec {
             SourcePosition position = readPosition(in);
             rows.add(new RowChange(op, position, readImage(in, width), readImage(in, width)));
         }
-        List<String> statements = version == VERSION ? readStrings(in) : List.of();
-        List<String> cascadeColumns = version == VERSION ? readStrings(in) : List.of();
+        boolean withStatements = version >= VERSION_WITHOUT_STEPS;
+        List<String> statements = withStatements ? readStrings(in) : List.of();
+        List<String> cascadeColumns = withStatements ? readStrings(in) : List.of();
+        CascadeStep step = version == VERSION ? readStep(in) : null;
         if (!in.exhausted()) {
             throw new MalformedBatchException("trailing bytes after the last row");
         }
-        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy, statements, cascadeColumns);
+        return new ChangeBatch(kind, table, snapshotId, chunk, watermark, rows, policy, statements, cascadeColumns, step);
+    }
+
+    /** Presence byte; ledger entry (table, position) or none; rules; self rules; recorded columns; consumers. */
+    private static void writeStep(BinaryWriter out, CascadeStep step) {
+        out.writeByte(step == null ? 0 : 1);
+        if (step == null) {
+            return;
+        }
+        out.writeOptionalString(step.follows() ? step.from().database() : null);
+        if (step.follows()) {
+            out.writeString(step.from().table());
+            writePosition(out, step.fromStep());
+        }
+        writeRules(out, step.rules());
+        writeRules(out, step.selfRules());
+        out.writeVarLong(step.recorded().size());
+        step.recorded().forEach(out::writeString);
+        out.writeVarLong(step.consumers());
+    }
+
+    private static CascadeStep readStep(BinaryReader in) {
+        if (in.readByte() == 0) {
+            return null;
+        }
+        String database = in.readOptionalString();
+        TableId from = database == null ? null : new TableId(database, in.readString());
+        SourcePosition fromStep = from == null ? null : readPosition(in);
+        try {
+            return new CascadeStep(from, fromStep, readRules(in), readRules(in), readStrings(in), (int) in.readVarLong());
+        }
+        catch (IllegalArgumentException e) {
+            throw new MalformedBatchException("bad cascade step: " + e.getMessage());
+        }
+    }
+
+    private static void writeRules(BinaryWriter out, List<CascadeRule> rules) {
+        out.writeVarLong(rules.size());
+        for (CascadeRule rule : rules) {
+            out.writeVarLong(rule.childColumns().size());
+            rule.childColumns().forEach(out::writeString);
+            rule.parentColumns().forEach(out::writeString);
+            out.writeByte(rule.onDelete().ordinal());
+            out.writeByte(rule.onUpdate().ordinal());
+        }
+    }
+
+    private static List<CascadeRule> readRules(BinaryReader in) {
+        int count = in.readCount();
+        List<CascadeRule> rules = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int width = in.readCount();
+            List<String> child = new ArrayList<>(width);
+            for (int c = 0; c < width; c++) {
+                child.add(in.readString());
+            }
+            List<String> parent = new ArrayList<>(width);
+            for (int c = 0; c < width; c++) {
+                parent.add(in.readString());
+            }
+            rules.add(new CascadeRule(child, parent, action(in.readByte()), action(in.readByte())));
+        }
+        return rules;
+    }
+
+    private static ForeignKey.Action action(int code) {
+        if (code < 0 || code >= ForeignKey.Action.values().length) {
+            throw new MalformedBatchException("unknown referential action " + code);
+        }
+        return ForeignKey.Action.values()[code];
     }
 
     private static List<String> readStrings(BinaryReader in) {

@@ -66,6 +66,21 @@ public final class ProgressStore {
         return progress;
     }
 
+    /**
+     * The committed progress of a table, which another task may have written since the sink's transaction
+     * began: read on a connection of its own, outside that transaction, so it takes no lock. Not cached.
+     */
+    public TableProgress committed(Connection connection, TableId table) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(statements.select())) {
+            statement.setString(1, connectorName);
+            statement.setString(2, table.database());
+            statement.setString(3, table.table());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? read(row) : TableProgress.NONE;
+            }
+        }
+    }
+
     /** Records new progress of a (destination) table; written by the next {@link #writeChanged}. */
     public void update(TableId source, TableProgress progress) {
         cache.put(source, progress);

@@ -25,7 +25,8 @@ public final class DestinationPool {
         if (config.password() != null) {
             hikari.setPassword(config.password().value());
         }
-        hikari.setMaximumPoolSize(1);
+        // One connection writes; a second, taken only while a cascade level waits, reads what other tasks committed.
+        hikari.setMaximumPoolSize(2);
         hikari.setMinimumIdle(1);
         hikari.setAutoCommit(false);
         hikari.setConnectionInitSql(SessionSettings.INIT_SQL);

@@ -1,16 +1,19 @@
 package dev.ferry.source.stream;
 
 import dev.ferry.core.TableId;
-import dev.ferry.core.cascade.Cascade;
+import dev.ferry.core.cascade.ChainStep;
 import dev.ferry.core.cascade.CascadePlanner;
 import dev.ferry.core.mapping.MappedTable;
 import dev.ferry.core.mapping.MappingException;
 import dev.ferry.core.mapping.ObjectMapping;
+import dev.ferry.core.event.CascadeRule;
+import dev.ferry.core.event.CascadeStep;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.RowChange;
 import dev.ferry.core.event.RowOp;
 import dev.ferry.core.event.SourcePosition;
 import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.schema.ForeignKey;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.core.schema.ValueKind;
 import dev.ferry.source.SourceConnections;
@@ -186,24 +189,63 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
             change = new RowChange(RowOp.UPDATE, raw.position(), pendingKeyChange.before(), raw.after());
         }
         pendingKeyChange = null;
+        List<ChainStep> chain = cascades.chain(parent, change);
+        // A step is sent when its table's snapshot does not already hold it and the step it follows is sent.
+        boolean[] sent = new boolean[chain.size()];
+        int[] consumers = new int[chain.size()];
+        for (int i = 0; i < chain.size(); i++) {
+            ChainStep step = chain.get(i);
+            sent[i] = (step.parent() < 0 || sent[step.parent()]) && catalog.current(step.table()) != null
+                    && !coverage.covers(step.table(), gtid);
+            if (sent[i] && step.parent() >= 0) {
+                consumers[step.parent()]++;
+            }
+        }
         List<SourceRecord> out = new ArrayList<>();
         SourcePosition at = change.position();
+        SourcePosition[] positions = new SourcePosition[chain.size()];
         int sub = 2;    // after the change's own sub-positions (0, and 1 for a key change's insert)
-        for (Cascade cascade : cascades.cascades(parent, change)) {
-            // Two foreign keys of one child on one parent cascade at one binlog row: each gets its own position.
-            SourcePosition position = new SourcePosition(at.fileSequence(), at.position(), at.row(), sub++);
-            TableId childId = cascade.key().child();
-            TableDef childDef = catalog.current(childId);
-            if (childDef == null || coverage.covers(childId, gtid)) {
-                continue;
+        for (int i = 0; i < chain.size(); i++) {
+            // Every step gets its own position, in level order: a table's deeper levels apply after its shallower ones.
+            positions[i] = new SourcePosition(at.fileSequence(), at.position(), at.row(), sub++);
+            if (sent[i]) {
+                ChainStep step = chain.get(i);
+                out.add(stepRecord(step, consumers[i], positions[i], step.parent() < 0 ? null : positions[step.parent()], event));
             }
-            MappedTable child = mapped(childDef);
-            List<String> columns = cascade.key().childColumns().stream().map(c -> mapping.destinationColumn(childId, c)).toList();
-            RowChange childChange = cascade.toChildChange(child.destination(), columns, position);
-            out.add(records.batch(schemaChanges.state().topicOf(childId), ChangeBatch.cascade(child.destination(), columns, List.of(childChange)),
-                    event.sourcePartition(), event.sourceOffset()));
         }
         return out;
+    }
+
+    /** The CASCADE batch of one step of a chain, under destination names. */
+    private SourceRecord stepRecord(ChainStep step, int consumers, SourcePosition position, SourcePosition fromStep,
+                                    SourceRecord event) {
+        TableId id = step.table();
+        MappedTable table = mapped(catalog.current(id));
+        TableId from = step.parent() < 0 ? null : step.keys().get(0).parent();
+        CascadeStep plan = new CascadeStep(from == null ? null : mapped(catalog.current(from)).destination().id(),
+                fromStep,
+                step.keys().stream().map(this::rule).toList(), step.selfKeys().stream().map(this::rule).toList(),
+                consumers == 0 ? List.of() : columns(id, step.recorded()), consumers);
+        ChangeBatch batch;
+        if (step.first() == null) {
+            batch = ChangeBatch.cascadeLevel(table.destination(), position, plan);
+        }
+        else {
+            List<String> columns = columns(id, step.first().key().childColumns());
+            RowChange childChange = step.first().toChildChange(table.destination(), columns, position);
+            batch = ChangeBatch.cascade(table.destination(), columns, List.of(childChange), plan);
+        }
+        return records.batch(schemaChanges.state().topicOf(id), batch, event.sourcePartition(), event.sourceOffset());
+    }
+
+    /** A key of a table of the chain as the sink follows it: destination names on both sides. */
+    private CascadeRule rule(ForeignKey key) {
+        return new CascadeRule(columns(key.child(), key.childColumns()), columns(key.parent(), key.parentColumns()),
+                key.onDelete(), key.onUpdate());
+    }
+
+    private List<String> columns(TableId table, List<String> sourceColumns) {
+        return sourceColumns.stream().map(c -> mapping.destinationColumn(table, c)).toList();
     }
 
     /** One batch for a run of one table's changes; none when the filter let no change through. */

@@ -3,6 +3,7 @@ package dev.ferry.core.event;
 import dev.ferry.core.TableId;
 import dev.ferry.core.config.ConflictPolicy;
 import dev.ferry.core.schema.ColumnDef;
+import dev.ferry.core.schema.ForeignKey;
 import dev.ferry.core.schema.TableDef;
 import org.junit.jupiter.api.Test;
 
@@ -69,8 +70,12 @@ class ChangeBatchCodecTest {
 
     @Test
     void readsVersionOneBatchesAsPolicyFail() {
-        byte[] v3 = ChangeBatchCodec.encode(ChangeBatch.snapshotBegin(TABLE, "s").withConflictPolicy(ConflictPolicy.PROCEED));
-        assertThat(v3[1]).isEqualTo((byte) ChangeBatchCodec.VERSION);
+        byte[] v4 = ChangeBatchCodec.encode(ChangeBatch.snapshotBegin(TABLE, "s").withConflictPolicy(ConflictPolicy.PROCEED));
+        assertThat(v4[1]).isEqualTo((byte) ChangeBatchCodec.VERSION);
+        // Version 3 is version 4 without the cascade step's presence byte at the end.
+        byte[] v3 = java.util.Arrays.copyOf(v4, v4.length - 1);
+        v3[1] = 3;
+        assertThat(ChangeBatchCodec.decode(v3).cascadeStep()).isNull();
         // Version 2 is version 3 without the statement and cascade column counts at the end.
         byte[] v2 = java.util.Arrays.copyOf(v3, v3.length - 2);
         v2[1] = 2;
@@ -90,9 +95,23 @@ class ChangeBatchCodecTest {
         badPolicy[3] = 7;
         assertThatThrownBy(() -> ChangeBatchCodec.decode(badPolicy)).isInstanceOf(MalformedBatchException.class)
                 .hasMessageContaining("conflict policy");
-        byte[] future = v3.clone();
-        future[1] = 4;
-        assertThatThrownBy(() -> ChangeBatchCodec.decode(future)).hasMessageContaining("version 4");
+        byte[] future = v4.clone();
+        future[1] = 5;
+        assertThatThrownBy(() -> ChangeBatchCodec.decode(future)).hasMessageContaining("version 5");
+    }
+
+    @Test
+    void cascadeStepsRoundTrip() {
+        CascadeStep step = new CascadeStep(new TableId("d", "parent"), new SourcePosition(3, 400, 2, 5),
+                List.of(new CascadeRule(List.of("a", "b"), List.of("x", "y"), ForeignKey.Action.CASCADE, ForeignKey.Action.SET_NULL)),
+                List.of(new CascadeRule(List.of("parent_id"), List.of("id"), ForeignKey.Action.SET_NULL, ForeignKey.Action.NONE)),
+                List.of("id"), 2);
+        ChangeBatch level = ChangeBatch.cascadeLevel(TABLE, new SourcePosition(3, 400, 2, 6), step);
+        ChangeBatch decoded = ChangeBatchCodec.decode(ChangeBatchCodec.encode(level));
+        assertThat(decoded.cascadeStep()).isEqualTo(step);
+        assertThat(decoded.rows()).singleElement().satisfies(r -> assertThat(r.position()).isEqualTo(new SourcePosition(3, 400, 2, 6)));
+        ChangeBatch first = ChangeBatch.cascade(TABLE, List.of("id"), List.of());
+        assertThat(ChangeBatchCodec.decode(ChangeBatchCodec.encode(first)).cascadeStep()).isEqualTo(CascadeStep.FIRST_LEVEL_ONLY);
     }
 
     @Test

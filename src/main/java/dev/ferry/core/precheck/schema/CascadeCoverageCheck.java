@@ -17,13 +17,14 @@ import java.util.Set;
  * {@code schema.cascades}: during incremental sync Ferry repeats the child row changes InnoDB makes for
  * {@code ON DELETE}/{@code ON UPDATE} {@code CASCADE} and {@code SET NULL}, which the binlog lacks, from
  * the parent's changes. A migrated child whose cascading parent is not selected would keep rows the source
- * deleted or changed: FAIL, naming the key. A cascade that continues from a cascaded row into another table
- * (parent -> child -> grandchild) is repeated only to its first level: WARN, naming the chain.
+ * deleted or changed: FAIL, naming the key. A cascade that continues from a cascaded row (into another table,
+ * or inside a tree) is repeated at every level, from the referenced values the sink reads on the destination;
+ * it stops where those referenced columns are not migrated: WARN, naming the chain.
  */
 public final class CascadeCoverageCheck extends Check {
 
     public CascadeCoverageCheck() {
-        super("schema.cascades", Subject.SELECTION, "Every cascade of a migrated table is repeated: its parent is selected, and it does not continue into another table");
+        super("schema.cascades", Subject.SELECTION, "Every cascade of a migrated table is repeated at every level: its parent is selected, and the columns deeper levels reference are migrated");
     }
 
     @Override
@@ -59,30 +60,27 @@ public final class CascadeCoverageCheck extends Check {
         }
         List<String> unrepeated = unrepeated(context, followed);
         if (!unrepeated.isEmpty()) {
-            return warn(unrepeated.size() + " cascades reach further than Ferry repeats them: it repeats the first level of every "
-                    + "cascading foreign key, and every level of a table's cascade on itself (a tree), but not a cascade that "
-                    + "continues from a cascaded row into another table. If the source deletes or changes such parent rows during "
-                    + "sync, the rows named here keep their old state on the destination.", unrepeated,
-                    "Avoid deleting or changing the keys of such parent rows while the migration syncs, or delete the dependent "
-                    + "rows explicitly first (their deletes are in the binlog); then acknowledge: precheck.acknowledged.warnings="
-                    + id());
+            return warn(unrepeated.size() + " cascades reach further than Ferry repeats them: it follows a cascade from a cascaded "
+                    + "row to the next level by reading the row's referenced columns on the destination, and these columns are "
+                    + "not migrated. If the source deletes or changes such parent rows during sync, the rows named here keep "
+                    + "their old state on the destination.", unrepeated,
+                    "Migrate the referenced columns (column.exclude.list), or avoid deleting or changing the keys of such parent "
+                    + "rows while the migration syncs; then acknowledge: precheck.acknowledged.warnings=" + id());
         }
         return pass("Every cascade of the migrated tables is repeated (" + followed.size() + " cascading foreign keys).");
     }
 
-    /** Chains through a cascaded row into another table, and trees whose levels the destination cannot follow. */
+    /** Chains through a cascaded row (into another table or inside a tree) whose referenced columns are not migrated. */
     private static List<String> unrepeated(PrecheckContext context, List<ForeignKey> followed) {
         List<String> out = new ArrayList<>();
         for (ForeignKey first : followed) {
             for (ForeignKey next : followed) {
-                if (next.parent().equals(first.child()) && !next.child().equals(first.child())) {
+                boolean readable = next.parentColumns().stream().allMatch(c -> context.isColumnSelected(next.parent(), c));
+                if (next.parent().equals(first.child()) && !readable) {
                     out.add(first.parent() + " -> " + first.child() + " (" + first.name() + ") -> " + next.child() + " ("
-                            + next.name() + "): rows of " + next.child() + " under cascaded rows of " + first.child());
+                            + next.name() + "): rows of " + next.child() + " under cascaded rows of " + first.child()
+                            + ", whose referenced columns " + next.parentColumns() + " are not migrated");
                 }
-            }
-            if (first.child().equals(first.parent()) && !context.includes(MigrationType.SCHEMA)) {
-                out.add(first.child() + " (" + first.name() + "): levels below the first, which Ferry follows on the "
-                        + "destination's own foreign key, created by schema migration (not selected)");
             }
         }
         return out;
