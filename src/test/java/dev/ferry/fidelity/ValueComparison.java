@@ -84,8 +84,9 @@ final class ValueComparison {
             differences.add(table + ": no such table on the destination");
             return differences;
         }
-        Map<String, List<String>> expected = rows(source);
-        Map<String, List<String>> actual = rows(destination);
+        Map<String, String> scalarTypes = scalarTypeExpressions(source, destination);
+        Map<String, List<String>> expected = rows(source, scalarTypes);
+        Map<String, List<String>> actual = rows(destination, scalarTypes);
         for (Map.Entry<String, List<String>> row : expected.entrySet()) {
             List<String> other = actual.get(row.getKey());
             if (other == null) {
@@ -118,11 +119,66 @@ final class ValueComparison {
         }
     }
 
+    /**
+     * Per JSON column, an expression listing {@code JSON_TYPE} at every path any document of the column
+     * has on either server (paths read from the documents' text by Jackson, not by Ferry), so a DECIMAL
+     * 1.5 and a DOUBLE 1.5, or a DATE and a string, differ though their text is the same. Paths under an
+     * empty member name are left out when either server is 5.7, whose path syntax cannot address them.
+     */
+    private Map<String, String> scalarTypeExpressions(Connection source, Connection destination) throws SQLException {
+        Map<String, String> expressions = new LinkedHashMap<>();
+        boolean emptyNames = source.getMetaData().getDatabaseMajorVersion() >= 8
+                && destination.getMetaData().getDatabaseMajorVersion() >= 8;
+        for (Column column : columns) {
+            if (!column.dataType().equals("json")) {
+                continue;
+            }
+            java.util.SortedSet<String> paths = new java.util.TreeSet<>();
+            for (Connection connection : List.of(source, destination)) {
+                for (String text : texts(connection, column)) {
+                    JsonPaths.collect(text, emptyNames, paths);
+                }
+            }
+            StringBuilder expression = new StringBuilder("CONCAT_WS(','");
+            String c = "`" + column.name().replace("`", "``") + "`";
+            for (String path : paths) {
+                expression.append(", CONCAT('").append(sqlString(path)).append("=', IFNULL(JSON_TYPE(JSON_EXTRACT(").append(c)
+                        .append(", '").append(sqlString(path)).append("')), '-'))");
+            }
+            expressions.put(column.name(), expression.append(")").toString());
+        }
+        return expressions;
+    }
+
+    private List<String> texts(Connection connection, Column column) throws SQLException {
+        List<String> texts = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT CAST(`" + column.name().replace("`", "``") + "` AS CHAR) FROM `" + database + "`.`"
+                     + table + "`")) {
+            while (rs.next()) {
+                if (rs.getString(1) != null) {
+                    texts.add(rs.getString(1));
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static String sqlString(String text) {
+        return text.replace("\\", "\\\\").replace("'", "''");
+    }
+
     /** The table's rows: under "id=..." for a keyed table, under "row #n" of the sorted rows otherwise. */
-    private Map<String, List<String>> rows(Connection connection) throws SQLException {
+    private Map<String, List<String>> rows(Connection connection, Map<String, String> scalarTypes) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(expression(columns.get(i)));
+            Column column = columns.get(i);
+            String expression = expression(column);
+            if (scalarTypes.containsKey(column.name())) {
+                // In front: sameOnEveryVersion reads the string paths after the last '|'.
+                expression = "CONCAT(" + scalarTypes.get(column.name()) + ", '|', " + expression + ")";
+            }
+            sql.append(i == 0 ? "" : ", ").append(expression);
         }
         sql.append(" FROM `").append(database).append("`.`").append(table).append("`");
         List<List<String>> rows = new ArrayList<>();

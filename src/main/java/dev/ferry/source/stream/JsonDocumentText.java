@@ -166,8 +166,7 @@ final class JsonDocumentText implements JsonFormatter {
     @Override
     public void value(BigDecimal value) {
         library(f -> f.value(value));
-        int scale = Math.max(0, value.scale());
-        typed("DECIMAL(" + Math.max(1, Math.max(value.precision(), scale)) + "," + scale + ")", value.toPlainString());
+        typed.add(TypedJson.Scalar.decimal(path(), value));
     }
 
     @Override
