@@ -213,7 +213,10 @@ final class FidelityCases {
                 + "'n', CAST(-12345678901234567890.123456789012345678901234567890 AS DECIMAL(65,30)), "
                 + "'a', JSON_ARRAY(CAST('2020-02-29' AS DATE), CAST('23:59:59.5' AS TIME(1)), "
                 + "CAST('9999-12-31 23:59:59.999999' AS DATETIME(6)), 1.5e0, 'x', JSON_ARRAY(CAST(0.10 AS DECIMAL(2,2)))), "
-                + "'k\"\\\\ey', CAST('1000-01-01 00:00:00' AS DATETIME), 'plain', 2.50e0)";
+                + "'k\"\\\\ey', CAST('1000-01-01 00:00:00' AS DATETIME), 'plain', 2.50e0, "
+                // Negative TIMEs (the binlog library decodes them wrongly) and TIMEs MySQL prints wrongly (30 and 38 hours both as 30).
+                + "'times', JSON_ARRAY(CAST('-838:59:59' AS TIME), CAST('-00:00:00.5' AS TIME(1)), CAST('838:59:59' AS TIME), "
+                + "CAST('-12:00:00' AS TIME), CAST('30:00:00' AS TIME), CAST('38:00:00' AS TIME), CAST('-01:02:03.000004' AS TIME(6))))";
         String deep = "JSON_ARRAY(JSON_OBJECT('a.b c', JSON_ARRAY(JSON_ARRAY(JSON_OBJECT('é😀', JSON_ARRAY("
                 + "CAST(0.000000000000000000000000000001 AS DECIMAL(31,30)), CAST(100 AS DECIMAL(3,0)), 100, 1.0e0, "
                 + "CAST('2000-01-01' AS DATE), '2000-01-01', CAST('00:00:00' AS TIME), '00:00:00.000000', "

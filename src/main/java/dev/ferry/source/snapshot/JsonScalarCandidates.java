@@ -28,9 +28,15 @@ final class JsonScalarCandidates {
      * @param path its MySQL JSON path
      * @param text the number as written, or the string's content
      * @param number whether it is a number (else a string)
+     * @param end the index in the document's text just after it
      */
-    record Candidate(String path, String text, boolean number) {
+    record Candidate(String path, String text, boolean number, int end) {
+        Candidate withText(String other) {
+            return new Candidate(path, other, number, end);
+        }
     }
+
+    private static final int MAX_TIME_HOURS = 838;
 
     private final String json;
     private int at;
@@ -72,13 +78,68 @@ final class JsonScalarCandidates {
                 switch (type) {
                     case "DATE" -> typed.add(new TypedJson.Scalar(c.path(), "DATE", c.text()));
                     case "TIME" -> typed.add(new TypedJson.Scalar(c.path(), "TIME(6)", c.text()));
-                    case "DATETIME" -> typed.add(new TypedJson.Scalar(c.path(), "DATETIME(6)", c.text()));
+                    // A JSON TIMESTAMP (only from a TIMESTAMP column) has no SQL expression that makes one; it is written
+                    // as a DATETIME, as the binlog path does.
+                    case "DATETIME", "TIMESTAMP" -> typed.add(new TypedJson.Scalar(c.path(), "DATETIME(6)", c.text()));
                     default -> {
                     }
                 }
             }
         }
         return typed;
+    }
+
+    /**
+     * The document's text with every DOUBLE among {@code candidates} (by the source's {@code types}) that
+     * is written as an integer given a {@code .0}: MySQL 5.7 prints the double 1.0 as {@code 1}, which
+     * any JSON parser reads back as the integer 1.
+     */
+    static String doublesAsDoubles(String json, List<Candidate> candidates, List<String> types) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (c.number() && types.get(i).equals("DOUBLE") && c.text().chars().allMatch(ch -> ch == '-' || (ch >= '0' && ch <= '9'))) {
+                if (out == null) {
+                    out = new StringBuilder(json.length() + 16);
+                }
+                out.append(json, copied, c.end()).append(".0");
+                copied = c.end();
+            }
+        }
+        return out == null ? json : out.append(json, copied, json.length()).toString();
+    }
+
+    /**
+     * The TIME values whose JSON scalar MySQL prints as {@code literal}, the printed one first, then
+     * from the largest. MySQL 8.0.15 and 5.7.22 store a TIME of 32 hours or more in JSON as if its
+     * packed value were a DATETIME's: {@code h} hours are stored as {@code 24 * (h / 32) + h % 32}
+     * (838:59:59 as 630:59:59, 30 and 38 hours both as 30). A value compared with such a scalar is
+     * stored the same way first, so the source is asked which reading its scalar equals, and the
+     * destination, storing that reading, stores what the source holds. A literal under 24 hours is the
+     * only reading.
+     */
+    static List<String> timeReadings(String literal) {
+        boolean negative = literal.startsWith("-");
+        int colon = literal.indexOf(':');
+        int printed = Integer.parseInt(literal, negative ? 1 : 0, colon, 10);
+        if (printed < 24) {
+            return List.of(literal);
+        }
+        List<String> readings = new ArrayList<>(3);
+        readings.add(literal);
+        String rest = literal.substring(colon);
+        for (int hours = MAX_TIME_HOURS; hours >= 24; hours--) {
+            if (hours != printed && 24 * (hours >> 5) + (hours & 31) == printed) {
+                readings.add((negative ? "-" : "") + String.format("%02d", hours) + rest);
+            }
+        }
+        return readings;
+    }
+
+    /** Whether a string candidate reads as a TIME. */
+    static boolean isTime(Candidate candidate) {
+        return !candidate.number() && TIME.matcher(candidate.text()).matches();
     }
 
     private void value(String path) {
@@ -96,7 +157,7 @@ final class JsonScalarCandidates {
                 at = end;
                 String content = json.substring(start + 1, end - 1);
                 if (DATE.matcher(content).matches() || DATETIME.matcher(content).matches() || TIME.matcher(content).matches()) {
-                    found.add(new Candidate(path, content, false));
+                    found.add(new Candidate(path, content, false, at));
                 }
             }
             case 't' -> word("true");
@@ -172,7 +233,7 @@ final class JsonScalarCandidates {
         }
         // MySQL writes a DECIMAL without an exponent; a number with one is a DOUBLE.
         if (!exponent) {
-            found.add(new Candidate(path, json.substring(start, at), true));
+            found.add(new Candidate(path, json.substring(start, at), true, at));
         }
     }
 

@@ -13,9 +13,8 @@ import java.util.Set;
  * The statements that read a table with JSON columns in pages by its key, {@code ... ORDER BY key
  * LIMIT ?} and then {@code ... WHERE (key) > (?) ORDER BY key LIMIT ?}, all inside the snapshot's
  * transaction, so between two pages the connection is free to ask about the page's JSON documents
- * ({@link TypedJsonProbe}) and still sees the same row versions. On MySQL 8.0 each JSON column also
- * gets a flag column that says whether the document holds a DECIMAL, DATE, TIME or DATETIME scalar
- * anywhere, so only those documents are asked about.
+ * ({@link TypedJsonProbe}, one statement over the page's key range) and still sees the same row
+ * versions.
  *
  * <p>Only keys whose order the server and a bound value agree on are paged: integers, decimals,
  * temporals, UTF-8 character columns (compared under the column's own collation, as ORDER BY sorts
@@ -24,20 +23,17 @@ import java.util.Set;
 final class KeyPages {
     private static final Set<String> PAGED_TEXT = Set.of("char", "varchar");
     private static final Set<String> PAGED_BINARY = Set.of("binary", "varbinary");
-    private static final String TYPED = "('DECIMAL', 'DATE', 'TIME', 'DATETIME')";
 
     private final MappedTable mapped;
     private final int[] keyIndexes;
     private final int[] keySourceIndexes;
     private final int[] jsonIndexes;
     private final int[] jsonSourceIndexes;
-    private final boolean flags;
 
-    private KeyPages(MappedTable mapped, int[] keyIndexes, int[] jsonIndexes, boolean flags) {
+    private KeyPages(MappedTable mapped, int[] keyIndexes, int[] jsonIndexes) {
         this.mapped = mapped;
         this.keyIndexes = keyIndexes;
         this.jsonIndexes = jsonIndexes;
-        this.flags = flags;
         int[] sourceIndexes = mapped.sourceIndexes();
         this.keySourceIndexes = new int[keyIndexes.length];
         for (int i = 0; i < keyIndexes.length; i++) {
@@ -52,17 +48,15 @@ final class KeyPages {
     /**
      * The pages for {@code mapped} when it has JSON columns: null when it has none, or when its key
      * cannot be paged (see {@link #pageableKey}).
-     *
-     * @param flags whether the source evaluates the 8.0 flag expression ({@code JSON_TABLE})
      */
-    static KeyPages of(MappedTable mapped, boolean flags) {
+    static KeyPages of(MappedTable mapped) {
         TableDef table = mapped.destination();
         int[] json = java.util.stream.IntStream.range(0, table.columns().size())
                 .filter(i -> isJson(table.columns().get(i)) && !table.columns().get(i).generated()).toArray();
         if (json.length == 0 || !pageableKey(mapped)) {
             return null;
         }
-        return new KeyPages(mapped, table.keyIndexes(), json, flags);
+        return new KeyPages(mapped, table.keyIndexes(), json);
     }
 
     static boolean isJson(ColumnDef column) {
@@ -91,18 +85,9 @@ final class KeyPages {
         return true;
     }
 
-    /** The first page, or with {@code after} the next one: the selected columns, then one flag per JSON column when asked for. */
+    /** The first page, or with {@code after} the next one: the selected columns. */
     String sql(boolean after) {
         SqlBuilder sql = new SqlBuilder().sql(TableSnapshotReader.selectList(mapped));
-        if (flags) {
-            for (int index : jsonSourceIndexes) {
-                String column = SqlBuilder.quote(mapped.source().columns().get(index).name());
-                sql.sql(", (JSON_TYPE(").sql(column).sql(") IN ").sql(TYPED)
-                        .sql(" OR EXISTS (SELECT 1 FROM JSON_TABLE(JSON_EXTRACT(").sql(column)
-                        .sql(", '$**.*', '$**[*]'), '$[*]' COLUMNS (v JSON PATH '$')) AS ferry_scalars WHERE JSON_TYPE(ferry_scalars.v) IN ")
-                        .sql(TYPED).sql("))");
-            }
-        }
         sql.sql(" FROM ").table(mapped.source().id());
         List<ColumnDef> sourceColumns = mapped.source().columns();
         String filter = mapped.filter() == null ? null : mapped.filter().sql();
@@ -126,8 +111,48 @@ final class KeyPages {
         return sql.sql(" LIMIT ?").toString();
     }
 
-    boolean flags() {
-        return flags;
+    /**
+     * The statement that asks, for every row of a page, the {@code JSON_TYPE} at given paths of given
+     * JSON columns: per column {@code CONCAT_WS(',', IFNULL(JSON_TYPE(JSON_EXTRACT(col, 'path')), '-'), ...)},
+     * over the page's rows ({@code (key) > (?)} when {@code after}, and {@code (key) <= (?)}) in key order.
+     * The paths are written as constants (UTF-8 hex literals, whatever the sql_mode), which MySQL parses
+     * once per statement rather than once per row.
+     *
+     * @param columns positions in {@link #jsonIndexes()} of the columns asked about
+     * @param paths the paths each of them is asked at
+     */
+    String probeSql(int[] columns, List<? extends java.util.Collection<String>> paths, boolean after) {
+        SqlBuilder sql = new SqlBuilder().sql("SELECT ");
+        List<ColumnDef> sourceColumns = mapped.source().columns();
+        for (int c = 0; c < columns.length; c++) {
+            String column = SqlBuilder.quote(sourceColumns.get(jsonSourceIndexes[columns[c]]).name());
+            sql.sql(c == 0 ? "CONCAT_WS(','" : ", CONCAT_WS(','");
+            for (String path : paths.get(c)) {
+                sql.sql(", IFNULL(JSON_TYPE(JSON_EXTRACT(").sql(column).sql(", _utf8mb4 X'")
+                        .sql(java.util.HexFormat.of().formatHex(path.getBytes(java.nio.charset.StandardCharsets.UTF_8))).sql("')), '-')");
+            }
+            sql.sql(")");
+        }
+        sql.sql(" FROM ").table(mapped.source().id()).sql(" WHERE ");
+        if (mapped.filter() != null) {
+            sql.sql(mapped.filter().sql()).sql(" AND ");
+        }
+        if (after) {
+            keyRow(sql).sql(" > (").placeholders(keySourceIndexes.length).sql(") AND ");
+        }
+        keyRow(sql).sql(" <= (").placeholders(keySourceIndexes.length).sql(") ORDER BY ");
+        for (int i = 0; i < keySourceIndexes.length; i++) {
+            sql.sql(i == 0 ? "" : ", ").identifier(sourceColumns.get(keySourceIndexes[i]).name());
+        }
+        return sql.toString();
+    }
+
+    private SqlBuilder keyRow(SqlBuilder sql) {
+        sql.sql("(");
+        for (int i = 0; i < keySourceIndexes.length; i++) {
+            sql.sql(i == 0 ? "" : ", ").identifier(mapped.source().columns().get(keySourceIndexes[i]).name());
+        }
+        return sql.sql(")");
     }
 
     int[] keyIndexes() {

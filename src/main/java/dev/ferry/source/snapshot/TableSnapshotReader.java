@@ -58,9 +58,9 @@ public final class TableSnapshotReader {
     public Result read(Connection connection, MappedTable mapped, String snapshotId, ConflictPolicy policy, ChunkConsumer consumer)
             throws SQLException, InterruptedException {
         Chunks chunks = new Chunks(mapped.destination(), snapshotId, policy, consumer);
-        boolean mysql8 = connection.getMetaData().getDatabaseMajorVersion() >= 8;
-        KeyPages pages = KeyPages.of(mapped, mysql8);
+        KeyPages pages = KeyPages.of(mapped);
         if (pages != null) {
+            boolean mysql8 = connection.getMetaData().getDatabaseMajorVersion() >= 8;
             readPages(connection, mapped, pages, !mysql8, chunks);
         }
         else {
@@ -86,7 +86,6 @@ public final class TableSnapshotReader {
             throws SQLException, InterruptedException {
         RowReader reader = new RowReader(mapped.destination().columns());
         int[] keys = pages.keyIndexes();
-        int[] json = pages.jsonIndexes();
         TypedJsonProbe probe = new TypedJsonProbe(connection, mapped.source().id(), mapped.source().columns(), keys,
                 pages.keySourceIndexes(), !emptyNamesUnaddressable);
         int limit = Math.min(chunkRows, FIRST_PAGE_ROWS);
@@ -104,23 +103,17 @@ public final class TableSnapshotReader {
                 ps.setInt(p, limit);
                 ps.setFetchSize(Integer.MIN_VALUE);
                 List<Object[]> page = new ArrayList<>(limit);
-                List<boolean[]> flags = new ArrayList<>(pages.flags() ? limit : 0);
                 long bytes = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Object[] row = reader.read(rs);
                         page.add(row);
                         bytes += sizeOf(row);
-                        if (pages.flags()) {
-                            boolean[] flagged = new boolean[json.length];
-                            for (int j = 0; j < json.length; j++) {
-                                flagged[j] = rs.getBoolean(reader.width() + j + 1);
-                            }
-                            flags.add(flagged);
-                        }
                     }
                 }
-                probe.type(page, json, pages.jsonSourceIndexes(), pages.flags() ? flags.toArray(boolean[][]::new) : null);
+                if (!page.isEmpty()) {
+                    probe.typePage(pages, page, last);
+                }
                 for (Object[] row : page) {
                     chunks.add(row);
                 }
@@ -160,10 +153,6 @@ public final class TableSnapshotReader {
                 bytes[i] = c.textAsBytes();
                 json[i] = KeyPages.isJson(c);
             }
-        }
-
-        int width() {
-            return kinds.length;
         }
 
         Object[] read(ResultSet rs) throws SQLException {

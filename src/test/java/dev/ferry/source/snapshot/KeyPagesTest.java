@@ -27,36 +27,39 @@ class KeyPagesTest {
     }
 
     @Test
-    void pagesByTheKeyWithTheFilterAndA80FlagPerJsonColumn() {
+    void pagesByTheKeyWithTheFilter() {
         ObjectMapping mapping = new ObjectMapping(new TableSelection(List.of(), List.of(), List.of()),
                 NameRules.parse("", "", "", "", "", NameCase.KEEP), RowFilters.parse("shop.docs: b = 'x'"));
         TableDef docs = table(List.of("a", "b"), column("a", "int", null), column("b", "varchar", "utf8mb4"), DOC);
-        KeyPages pages = KeyPages.of(mapping.map(docs), true);
-        String flag = ", (JSON_TYPE(`doc`) IN ('DECIMAL', 'DATE', 'TIME', 'DATETIME') OR EXISTS (SELECT 1 FROM JSON_TABLE("
-                + "JSON_EXTRACT(`doc`, '$**.*', '$**[*]'), '$[*]' COLUMNS (v JSON PATH '$')) AS ferry_scalars "
-                + "WHERE JSON_TYPE(ferry_scalars.v) IN ('DECIMAL', 'DATE', 'TIME', 'DATETIME')))";
-        assertThat(pages.sql(false)).isEqualTo("SELECT `a`, `b`, `doc`" + flag + " FROM `shop`.`docs` WHERE (`b` = _utf8mb4 X'78') "
+        KeyPages pages = KeyPages.of(mapping.map(docs));
+        assertThat(pages.sql(false)).isEqualTo("SELECT `a`, `b`, `doc` FROM `shop`.`docs` WHERE (`b` = _utf8mb4 X'78') "
                 + "ORDER BY `a`, `b` LIMIT ?");
-        assertThat(pages.sql(true)).isEqualTo("SELECT `a`, `b`, `doc`" + flag + " FROM `shop`.`docs` WHERE (`b` = _utf8mb4 X'78') "
+        assertThat(pages.sql(true)).isEqualTo("SELECT `a`, `b`, `doc` FROM `shop`.`docs` WHERE (`b` = _utf8mb4 X'78') "
                 + "AND (`a`, `b`) > (?, ?) ORDER BY `a`, `b` LIMIT ?");
+        assertThat(pages.probeSql(new int[] {0}, List.of(List.of("$.\"a\"", "$[0]")), true)).isEqualTo("SELECT CONCAT_WS(',', "
+                + "IFNULL(JSON_TYPE(JSON_EXTRACT(`doc`, _utf8mb4 X'242e226122')), '-'), "
+                + "IFNULL(JSON_TYPE(JSON_EXTRACT(`doc`, _utf8mb4 X'245b305d')), '-')) FROM `shop`.`docs` "
+                + "WHERE (`b` = _utf8mb4 X'78') AND (`a`, `b`) > (?, ?) AND (`a`, `b`) <= (?, ?) ORDER BY `a`, `b`");
         assertThat(pages.keyIndexes()).containsExactly(0, 1);
         assertThat(pages.jsonIndexes()).containsExactly(2);
     }
 
     @Test
-    void onMySql57ThereIsNoFlag() {
-        KeyPages pages = KeyPages.of(ALL.map(table(List.of("id"), column("id", "bigint", null), DOC)), false);
+    void withoutFilter() {
+        KeyPages pages = KeyPages.of(ALL.map(table(List.of("id"), column("id", "bigint", null), DOC)));
         assertThat(pages.sql(true)).isEqualTo("SELECT `id`, `doc` FROM `shop`.`docs` WHERE (`id`) > (?) ORDER BY `id` LIMIT ?");
+        assertThat(pages.probeSql(new int[] {0}, List.of(List.of("$")), false)).isEqualTo("SELECT CONCAT_WS(',', "
+                + "IFNULL(JSON_TYPE(JSON_EXTRACT(`doc`, _utf8mb4 X'24')), '-')) FROM `shop`.`docs` WHERE (`id`) <= (?) ORDER BY `id`");
     }
 
     @Test
     void tablesWithoutJsonOrWithoutAnOrderedKeyAreNotPaged() {
-        assertThat(KeyPages.of(ALL.map(table(List.of("id"), column("id", "int", null))), true)).isNull();
-        assertThat(KeyPages.of(ALL.map(table(List.of(), column("id", "int", null), DOC)), true)).isNull();
-        assertThat(KeyPages.of(ALL.map(table(List.of("k"), column("k", "varchar", "latin1"), DOC)), true)).isNull();
-        assertThat(KeyPages.of(ALL.map(table(List.of("k"), column("k", "enum", "utf8mb4"), DOC)), true)).isNull();
-        assertThat(KeyPages.of(ALL.map(table(List.of("k"), column("k", "double", null), DOC)), true)).isNull();
-        assertThat(KeyPages.of(ALL.map(table(List.of("k"), column("k", "varbinary", null), DOC)), true)).isNotNull();
-        assertThat(KeyPages.of(ALL.map(table(List.of("k"), column("k", "datetime", null), DOC)), true)).isNotNull();
+        assertThat(KeyPages.of(ALL.map(table(List.of("id"), column("id", "int", null))))).isNull();
+        assertThat(KeyPages.of(ALL.map(table(List.of(), column("id", "int", null), DOC)))).isNull();
+        assertThat(KeyPages.of(ALL.map(table(List.of("k"), column("k", "varchar", "latin1"), DOC)))).isNull();
+        assertThat(KeyPages.of(ALL.map(table(List.of("k"), column("k", "enum", "utf8mb4"), DOC)))).isNull();
+        assertThat(KeyPages.of(ALL.map(table(List.of("k"), column("k", "double", null), DOC)))).isNull();
+        assertThat(KeyPages.of(ALL.map(table(List.of("k"), column("k", "varbinary", null), DOC)))).isNotNull();
+        assertThat(KeyPages.of(ALL.map(table(List.of("k"), column("k", "datetime", null), DOC)))).isNotNull();
     }
 }
