@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
 
 /**
  * Asks the source which of the candidate scalars ({@link JsonScalarCandidates}) of the JSON
- * documents just read are DECIMAL, DATE, TIME or DATETIME, with {@code JSON_TYPE(JSON_EXTRACT(doc, path))}
- * on the row found by its key, in the snapshot's own transaction: the answer is about the very row
- * version the scan read. Documents with typed scalars become {@link TypedJson} values, as the binlog
- * path makes them; the others are left as text. Rows are asked in batches of one statement.
+ * documents of a page just read are DECIMAL, DATE, TIME or DATETIME, with
+ * {@code JSON_TYPE(JSON_EXTRACT(doc, path))}, in the snapshot's own transaction: the answer is about
+ * the very row versions the page read. Usually one statement over the page's key range answers for
+ * the whole page; documents with long TIMEs, or columns with too many different paths, are asked
+ * about row by row, found by key. Documents with typed scalars become {@link TypedJson} values, as
+ * the binlog path makes them; the others are left as text.
  */
 final class TypedJsonProbe {
     private static final int MAX_PARAMETERS = 4000;
