@@ -204,27 +204,42 @@ final class FidelityCases {
 
     /**
      * JSON documents holding DECIMAL, DATE, TIME and DATETIME scalars (made only from SQL values, never
-     * by JSON text), at the root, in objects (keys with quotes and backslashes) and arrays, through the
-     * binlog: inserted, updated from and to, moved to another key, deleted.
+     * by JSON text), at the root, in objects (keys with quotes, backslashes, dots, spaces, unicode) and
+     * arrays at several depths, next to plain numbers and strings that look alike: copied by the
+     * snapshot, then through the binlog inserted, updated from and to, moved to another key, deleted.
      */
     static FidelityTable typedJson() {
         String nested = "JSON_OBJECT('d', CAST(1.50 AS DECIMAL(3,2)), 'z', CAST(0.00 AS DECIMAL(5,2)), "
                 + "'n', CAST(-12345678901234567890.123456789012345678901234567890 AS DECIMAL(65,30)), "
                 + "'a', JSON_ARRAY(CAST('2020-02-29' AS DATE), CAST('23:59:59.5' AS TIME(1)), "
                 + "CAST('9999-12-31 23:59:59.999999' AS DATETIME(6)), 1.5e0, 'x', JSON_ARRAY(CAST(0.10 AS DECIMAL(2,2)))), "
-                + "'k\"\\\\ey', CAST('1000-01-01 00:00:00' AS DATETIME), 'plain', 2.50e0)";
-        // The snapshot reads JSON as text and cannot type such scalars (README, Limits): they come through the binlog.
+                + "'k\"\\\\ey', CAST('1000-01-01 00:00:00' AS DATETIME), 'plain', 2.50e0, "
+                // Negative TIMEs (the binlog library decodes them wrongly) and TIMEs MySQL prints wrongly (30 and 38 hours both as 30).
+                + "'times', JSON_ARRAY(CAST('-838:59:59' AS TIME), CAST('-00:00:00.5' AS TIME(1)), CAST('838:59:59' AS TIME), "
+                + "CAST('-12:00:00' AS TIME), CAST('30:00:00' AS TIME), CAST('38:00:00' AS TIME), CAST('-01:02:03.000004' AS TIME(6))))";
+        String deep = "JSON_ARRAY(JSON_OBJECT('a.b c', JSON_ARRAY(JSON_ARRAY(JSON_OBJECT('é😀', JSON_ARRAY("
+                + "CAST(0.000000000000000000000000000001 AS DECIMAL(31,30)), CAST(100 AS DECIMAL(3,0)), 100, 1.0e0, "
+                + "CAST('2000-01-01' AS DATE), '2000-01-01', CAST('00:00:00' AS TIME), '00:00:00.000000', "
+                + "CAST('2020-03-29 02:30:00.000001' AS DATETIME(6)), '2020-03-29 02:30:00.000001')))), "
+                + "'$[0]', CAST(99999999999999999999999999999999999.000000000000000000000000000000 AS DECIMAL(65,30)), "
+                + "'', 'empty name', 'tab\\tkey', CAST(-0.5 AS DECIMAL(2,1))), CAST(12.3400 AS DECIMAL(10,4)))";
         List<String> rows = List.of(
-                "INSERT INTO json_typed VALUES (4, '{\"plain\": [1.5, \"2020-01-01\"]}')",
-                "INSERT INTO json_typed VALUES (5, NULL)");
-        List<String> changes = List.of(
                 "INSERT INTO json_typed VALUES (1, " + nested + ")",
                 "INSERT INTO json_typed VALUES (2, CAST(CAST(2.50 AS DECIMAL(3,2)) AS JSON))",
                 "INSERT INTO json_typed VALUES (3, CAST(CAST('2021-01-01' AS DATE) AS JSON))",
+                "INSERT INTO json_typed VALUES (4, '{\"plain\": [1.5, \"2020-01-01\", 10, \"10:00:00.000000\"]}')",
+                "INSERT INTO json_typed VALUES (5, NULL)",
+                "INSERT INTO json_typed VALUES (6, " + deep + ")",
+                "INSERT INTO json_typed VALUES (7, CAST(CAST('2021-01-01 12:00:00.5' AS DATETIME(1)) AS JSON))",
+                "INSERT INTO json_typed VALUES (8, CAST(CAST('-12:00:00' AS TIME) AS JSON))");
+        List<String> changes = List.of(
+                "INSERT INTO json_typed VALUES (9, " + deep + ")",
+                "INSERT INTO json_typed VALUES (10, JSON_OBJECT('x', " + nested + "))",
                 "INSERT INTO json_typed SELECT id + 10, j FROM json_typed",
                 "UPDATE json_typed SET j = JSON_SET(j, '$.d', CAST(9.990 AS DECIMAL(4,3))) WHERE id = 11",
                 "UPDATE json_typed SET j = JSON_OBJECT('t', CAST('10:00:00' AS TIME)) WHERE id = 14",
                 "UPDATE json_typed SET j = '[1.5]' WHERE id = 12",
+                "UPDATE json_typed SET j = JSON_ARRAY(j, j) WHERE id = 6",
                 "UPDATE json_typed SET id = 23 WHERE id = 13",
                 "DELETE FROM json_typed WHERE id = 1");
         return new FidelityTable("json_typed", "CREATE TABLE json_typed (id INT PRIMARY KEY, j JSON)", FidelityTable.STRICT,

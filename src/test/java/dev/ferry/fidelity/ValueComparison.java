@@ -25,6 +25,10 @@ final class ValueComparison {
     }
 
     private static final java.util.regex.Pattern NEGATIVE_ZERO = java.util.regex.Pattern.compile("(?<![\\d.\"])-0\\.0(?![\\d.eE])");
+    /** A number ending in {@code .0}, outside a word or string, as 8.0 prints an integral DOUBLE (5.7 prints {@code 1}). */
+    private static final java.util.regex.Pattern POINT_ZERO = java.util.regex.Pattern.compile("(?<![\\w.\"\\\\-])(-?\\d+)\\.0(?=[,\\]} ]|$)");
+    /** 5.7's empty member name in a path JSON_SEARCH returns: a '.' before the path's end, a '[' or another '.'. */
+    private static final java.util.regex.Pattern EMPTY_NAME_57 = java.util.regex.Pattern.compile("\\.(?=\"|\\[|\\.)");
 
     private final String database;
     private final String table;
@@ -84,8 +88,10 @@ final class ValueComparison {
             differences.add(table + ": no such table on the destination");
             return differences;
         }
-        Map<String, List<String>> expected = rows(source);
-        Map<String, List<String>> actual = rows(destination);
+        Map<String, String> scalarTypes = scalarTypeExpressions(source, destination);
+        boolean mysql57 = source.getMetaData().getDatabaseMajorVersion() < 8 || destination.getMetaData().getDatabaseMajorVersion() < 8;
+        Map<String, List<String>> expected = rows(source, scalarTypes, mysql57);
+        Map<String, List<String>> actual = rows(destination, scalarTypes, mysql57);
         for (Map.Entry<String, List<String>> row : expected.entrySet()) {
             List<String> other = actual.get(row.getKey());
             if (other == null) {
@@ -94,8 +100,11 @@ final class ValueComparison {
             }
             for (int i = 0; i < columns.size(); i++) {
                 if (!Objects.equals(row.getValue().get(i), other.get(i))) {
+                    String a = row.getValue().get(i);
+                    String b = other.get(i);
+                    int from = Math.max(0, firstDifference(a, b) - 100);
                     differences.add(table + " " + row.getKey() + " column " + columns.get(i).name() + ": source "
-                            + shorten(row.getValue().get(i)) + ", destination " + shorten(other.get(i)));
+                            + shorten(from == 0 ? a : "..." + a.substring(from)) + ", destination " + shorten(from == 0 ? b : "..." + b.substring(from)));
                 }
             }
         }
@@ -118,11 +127,66 @@ final class ValueComparison {
         }
     }
 
+    /**
+     * Per JSON column, an expression listing {@code JSON_TYPE} at every path any document of the column
+     * has on either server (paths read from the documents' text by Jackson, not by Ferry), so a DECIMAL
+     * 1.5 and a DOUBLE 1.5, or a DATE and a string, differ though their text is the same. Paths under an
+     * empty member name are left out when either server is 5.7, whose path syntax cannot address them.
+     */
+    private Map<String, String> scalarTypeExpressions(Connection source, Connection destination) throws SQLException {
+        Map<String, String> expressions = new LinkedHashMap<>();
+        boolean emptyNames = source.getMetaData().getDatabaseMajorVersion() >= 8
+                && destination.getMetaData().getDatabaseMajorVersion() >= 8;
+        for (Column column : columns) {
+            if (!column.dataType().equals("json")) {
+                continue;
+            }
+            java.util.SortedSet<String> paths = new java.util.TreeSet<>();
+            for (Connection connection : List.of(source, destination)) {
+                for (String text : texts(connection, column)) {
+                    JsonPaths.collect(text, emptyNames, paths);
+                }
+            }
+            StringBuilder expression = new StringBuilder("CONCAT_WS(','");
+            String c = "`" + column.name().replace("`", "``") + "`";
+            for (String path : paths) {
+                expression.append(", CONCAT('").append(sqlString(path)).append("=', IFNULL(JSON_TYPE(JSON_EXTRACT(").append(c)
+                        .append(", '").append(sqlString(path)).append("')), '-'))");
+            }
+            expressions.put(column.name(), expression.append(")").toString());
+        }
+        return expressions;
+    }
+
+    private List<String> texts(Connection connection, Column column) throws SQLException {
+        List<String> texts = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT CAST(`" + column.name().replace("`", "``") + "` AS CHAR) FROM `" + database + "`.`"
+                     + table + "`")) {
+            while (rs.next()) {
+                if (rs.getString(1) != null) {
+                    texts.add(rs.getString(1));
+                }
+            }
+        }
+        return texts;
+    }
+
+    private static String sqlString(String text) {
+        return text.replace("\\", "\\\\").replace("'", "''");
+    }
+
     /** The table's rows: under "id=..." for a keyed table, under "row #n" of the sorted rows otherwise. */
-    private Map<String, List<String>> rows(Connection connection) throws SQLException {
+    private Map<String, List<String>> rows(Connection connection, Map<String, String> scalarTypes, boolean mysql57) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ");
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(expression(columns.get(i)));
+            Column column = columns.get(i);
+            String expression = expression(column);
+            if (scalarTypes.containsKey(column.name())) {
+                // In front: sameOnEveryVersion reads the string paths after the last '|'.
+                expression = "CONCAT(" + scalarTypes.get(column.name()) + ", '|', " + expression + ")";
+            }
+            sql.append(i == 0 ? "" : ", ").append(expression);
         }
         sql.append(" FROM `").append(database).append("`.`").append(table).append("`");
         List<List<String>> rows = new ArrayList<>();
@@ -132,7 +196,7 @@ final class ValueComparison {
                 while (rs.next()) {
                     List<String> row = new ArrayList<>();
                     for (int i = 1; i <= columns.size(); i++) {
-                        row.add(sameOnEveryVersion(columns.get(i - 1), rs.getString(i)));
+                        row.add(sameOnEveryVersion(columns.get(i - 1), rs.getString(i), mysql57));
                     }
                     rows.add(row);
                 }
@@ -153,17 +217,31 @@ final class ValueComparison {
     /**
      * MySQL 5.7 prints the JSON double -0.0 as {@code -0}, 8.0 as {@code -0.0}: both are that double
      * (JSON in MySQL has no integer -0), so both are shown as {@code -0}. A lost sign still shows as 0.
-     * In the paths {@code JSON_SEARCH} returns, 5.7 writes the empty member name as {@code $.}, 8.0 as
-     * {@code $.""}: both are shown as 8.0 writes it.
+     * With a 5.7 server on either side, every number written {@code n.0} is shown as {@code n}: 5.7
+     * prints the double 1.0 as {@code 1} (the types at each path, compared too, still tell a DOUBLE from
+     * an INTEGER). In the paths {@code JSON_SEARCH} returns, 5.7 writes an empty member name as
+     * {@code .} alone, 8.0 as {@code .""}: both are shown as 8.0 writes it.
      */
-    private static String sameOnEveryVersion(Column column, String value) {
+    private static String sameOnEveryVersion(Column column, String value, boolean mysql57) {
         if (value == null || !column.dataType().equals("json")) {
             return value;
         }
         int paths = value.lastIndexOf('|');
-        String searched = value.substring(paths).replace("\"$.\"", "\"$.\\\"\\\"\"").replace("\"$.[", "\"$.\\\"\\\"[")
-                .replace("\"$..", "\"$.\\\"\\\".");
-        return NEGATIVE_ZERO.matcher(value.substring(0, paths)).replaceAll("-0") + searched;
+        String searched = EMPTY_NAME_57.matcher(value.substring(paths)).replaceAll(".\\\\\"\\\\\"");
+        String text = NEGATIVE_ZERO.matcher(value.substring(0, paths)).replaceAll("-0");
+        return (mysql57 ? POINT_ZERO.matcher(text).replaceAll("$1") : text) + searched;
+    }
+
+    /** Where two values first differ: 0 when either is null. */
+    private static int firstDifference(String a, String b) {
+        if (a == null || b == null) {
+            return 0;
+        }
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     private static String shorten(String value) {

@@ -2,6 +2,7 @@ package dev.ferry.core.schema;
 
 import dev.ferry.core.sql.SqlBuilder;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -36,6 +37,12 @@ public record TypedJson(String document, List<Scalar> scalars) {
      * @param literal its value as MySQL prints it
      */
     public record Scalar(String path, String type, String literal) {
+        /** A DECIMAL scalar, typed with the precision its digits need and the scale written ({@code 1.50}: DECIMAL(3,2)). */
+        public static Scalar decimal(String path, BigDecimal value) {
+            int scale = Math.max(0, value.scale());
+            return new Scalar(path, "DECIMAL(" + Math.max(1, Math.max(value.precision(), scale)) + "," + scale + ")", value.toPlainString());
+        }
+
         public Scalar {
             if (!TYPE.matcher(type).matches()) {
                 throw new IllegalArgumentException("not a JSON scalar type Ferry sets: " + type);

@@ -9,6 +9,9 @@ import dev.ferry.core.schema.TableDef;
 import dev.ferry.core.schema.ValueKind;
 import dev.ferry.core.sql.SqlBuilder;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,10 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads one table inside the open snapshot transaction with a single streaming scan, cutting the
- * rows into chunks by count and size. Values are read so they arrive exactly: temporals as the
+ * Reads one table inside the open snapshot transaction, cutting the rows into chunks by count and size. Values are read so they arrive exactly: temporals as the
  * server's own text, decimals as text, floating point through the binary protocol, character data
- * in a character set other than UTF-8 as its bytes.
+ * in a character set other than UTF-8 as its bytes, JSON documents with DECIMAL or temporal scalars
+ * as {@link dev.ferry.core.schema.TypedJson} values.
  */
 public final class TableSnapshotReader {
 
@@ -28,6 +31,10 @@ public final class TableSnapshotReader {
     public interface ChunkConsumer {
         void accept(ChangeBatch chunk) throws InterruptedException;
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(TableSnapshotReader.class);
+    /** Rows of a paged table's first page, before its rows' size is known. */
+    private static final int FIRST_PAGE_ROWS = 16;
 
     private final int chunkRows;
     private final int chunkBytes;
@@ -42,54 +49,177 @@ public final class TableSnapshotReader {
     }
 
     /**
-     * Streams the table's rows into chunks 0, 1, ...: only the rows its filter selects, only the
-     * selected columns, in the destination's shape and under the given conflict policy.
+     * Reads the table's rows into chunks 0, 1, ...: only the rows its filter selects, only the
+     * selected columns, in the destination's shape and under the given conflict policy. A table with
+     * JSON columns and a key is read in pages by its key, so the DECIMAL, DATE, TIME and DATETIME
+     * scalars inside its documents can be learnt in the same transaction ({@link KeyPages}); any other
+     * table in one streaming scan.
      */
     public Result read(Connection connection, MappedTable mapped, String snapshotId, ConflictPolicy policy, ChunkConsumer consumer)
             throws SQLException, InterruptedException {
-        TableDef table = mapped.destination();
-        List<ColumnDef> columns = table.columns();
-        ValueKind[] kinds = columns.stream().map(ColumnDef::valueKind).toArray(ValueKind[]::new);
-        boolean[] bytes = new boolean[kinds.length];
-        boolean[] json = new boolean[kinds.length];
-        for (int i = 0; i < kinds.length; i++) {
-            bytes[i] = columns.get(i).textAsBytes();
-            json[i] = columns.get(i).dataType().equalsIgnoreCase("json");
+        Chunks chunks = new Chunks(mapped.destination(), snapshotId, policy, consumer);
+        KeyPages pages = KeyPages.of(mapped);
+        if (pages != null) {
+            boolean mysql8 = connection.getMetaData().getDatabaseMajorVersion() >= 8;
+            readPages(connection, mapped, pages, !mysql8, chunks);
         }
-        long rows = 0;
-        long chunk = 0;
-        try (PreparedStatement ps = connection.prepareStatement(selectSql(mapped), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            ps.setFetchSize(Integer.MIN_VALUE);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<RowChange> buffer = new ArrayList<>(Math.min(chunkRows, 4096));
-                long size = 0;
-                while (rs.next()) {
-                    Object[] row = new Object[kinds.length];
-                    for (int i = 0; i < kinds.length; i++) {
-                        row[i] = columns.get(i).generated() ? null : readValue(rs, i + 1, kinds[i], bytes[i]);
-                        if (json[i]) {
-                            row[i] = JsonNegativeZero.keepSign((String) row[i]);
-                        }
-                        size += sizeOf(row[i]);
+        else {
+            if (mapped.destination().columns().stream().anyMatch(c -> KeyPages.isJson(c) && !c.generated())) {
+                LOG.warn("Table {} has JSON columns and no key Ferry can page by: DECIMAL, DATE, TIME and DATETIME scalars "
+                        + "inside its documents are copied by the snapshot as the numbers and strings their text shows", mapped.source().id());
+            }
+            try (PreparedStatement ps = connection.prepareStatement(selectSql(mapped), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                ps.setFetchSize(Integer.MIN_VALUE);
+                RowReader reader = new RowReader(mapped.destination().columns());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        chunks.add(reader.read(rs));
                     }
-                    buffer.add(RowChange.read(row));
-                    rows++;
-                    if (buffer.size() >= chunkRows || size >= chunkBytes) {
-                        consumer.accept(ChangeBatch.snapshotChunk(table, snapshotId, chunk++, buffer).withConflictPolicy(policy));
-                        buffer = new ArrayList<>(Math.min(chunkRows, 4096));
-                        size = 0;
-                    }
-                }
-                if (!buffer.isEmpty()) {
-                    consumer.accept(ChangeBatch.snapshotChunk(table, snapshotId, chunk++, buffer).withConflictPolicy(policy));
                 }
             }
         }
-        return new Result(rows, chunk);
+        return chunks.finish();
+    }
+
+    /** Reads page after page by the key, typing each page's JSON documents before it is sent. */
+    private void readPages(Connection connection, MappedTable mapped, KeyPages pages, boolean emptyNamesUnaddressable, Chunks chunks)
+            throws SQLException, InterruptedException {
+        RowReader reader = new RowReader(mapped.destination().columns());
+        int[] keys = pages.keyIndexes();
+        TypedJsonProbe probe = new TypedJsonProbe(connection, mapped.source().id(), mapped.source().columns(), keys,
+                pages.keySourceIndexes(), !emptyNamesUnaddressable);
+        int limit = Math.min(chunkRows, FIRST_PAGE_ROWS);
+        Object[] last = null;
+        try (PreparedStatement first = connection.prepareStatement(pages.sql(false));
+             PreparedStatement next = connection.prepareStatement(pages.sql(true))) {
+            while (true) {
+                PreparedStatement ps = last == null ? first : next;
+                int p = 1;
+                if (last != null) {
+                    for (int key : keys) {
+                        ps.setObject(p++, last[key]);
+                    }
+                }
+                ps.setInt(p, limit);
+                ps.setFetchSize(Integer.MIN_VALUE);
+                List<Object[]> page = new ArrayList<>(limit);
+                long bytes = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Object[] row = reader.read(rs);
+                        page.add(row);
+                        bytes += sizeOf(row);
+                    }
+                }
+                if (!page.isEmpty()) {
+                    probe.typePage(pages, page, last);
+                }
+                for (Object[] row : page) {
+                    chunks.add(row);
+                }
+                if (page.size() < limit) {
+                    break;
+                }
+                last = page.get(page.size() - 1);
+                // Pages hold about one chunk's bytes: wide documents make short pages.
+                long perRow = Math.max(1, bytes / page.size());
+                limit = (int) Math.max(1, Math.min(chunkRows, chunkBytes / perRow));
+            }
+        }
+        if (probe.unaddressable() > 0) {
+            LOG.warn("Table {}: {} numbers or date-like strings inside JSON documents sit under an empty member name, which MySQL 5.7's "
+                    + "path syntax cannot address; they are copied as their text shows (a DECIMAL, DATE, TIME or DATETIME among them "
+                    + "becomes a number or string)", mapped.source().id(), probe.unaddressable());
+        }
+    }
+
+    /** Reads the destination's columns of one result row, each the way it arrives exactly. */
+    private static final class RowReader {
+        private final ValueKind[] kinds;
+        private final boolean[] generated;
+        private final boolean[] bytes;
+        private final boolean[] json;
+
+        RowReader(List<ColumnDef> columns) {
+            int n = columns.size();
+            kinds = new ValueKind[n];
+            generated = new boolean[n];
+            bytes = new boolean[n];
+            json = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                ColumnDef c = columns.get(i);
+                kinds[i] = c.valueKind();
+                generated[i] = c.generated();
+                bytes[i] = c.textAsBytes();
+                json[i] = KeyPages.isJson(c);
+            }
+        }
+
+        Object[] read(ResultSet rs) throws SQLException {
+            Object[] row = new Object[kinds.length];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = generated[i] ? null : readValue(rs, i + 1, kinds[i], bytes[i]);
+                if (json[i]) {
+                    row[i] = JsonNegativeZero.keepSign((String) row[i]);
+                }
+            }
+            return row;
+        }
+    }
+
+    /** Cuts rows into chunks by count and size and hands each on. */
+    private final class Chunks {
+        private final TableDef table;
+        private final String snapshotId;
+        private final ConflictPolicy policy;
+        private final ChunkConsumer consumer;
+        private List<RowChange> buffer = new ArrayList<>();
+        private long size;
+        private long rows;
+        private long chunk;
+
+        Chunks(TableDef table, String snapshotId, ConflictPolicy policy, ChunkConsumer consumer) {
+            this.table = table;
+            this.snapshotId = snapshotId;
+            this.policy = policy;
+            this.consumer = consumer;
+        }
+
+        void add(Object[] row) throws InterruptedException {
+            buffer.add(RowChange.read(row));
+            size += sizeOf(row);
+            rows++;
+            if (buffer.size() >= chunkRows || size >= chunkBytes) {
+                send();
+            }
+        }
+
+        Result finish() throws InterruptedException {
+            if (!buffer.isEmpty()) {
+                send();
+            }
+            return new Result(rows, chunk);
+        }
+
+        private void send() throws InterruptedException {
+            consumer.accept(ChangeBatch.snapshotChunk(table, snapshotId, chunk++, buffer).withConflictPolicy(policy));
+            buffer = new ArrayList<>(Math.min(chunkRows, 4096));
+            size = 0;
+        }
     }
 
     /** The selected columns by their source names, from the source table, with the filter as WHERE clause. */
     static String selectSql(MappedTable mapped) {
+        SqlBuilder sql = new SqlBuilder().sql(selectList(mapped));
+        sql.sql(" FROM ").table(mapped.source().id());
+        if (mapped.filter() != null) {
+            sql.sql(" WHERE ").sql(mapped.filter().sql());
+        }
+        return sql.toString();
+    }
+
+    /** {@code SELECT} and the selected columns, each read so it arrives exactly. */
+    static String selectList(MappedTable mapped) {
         SqlBuilder sql = new SqlBuilder().sql("SELECT ");
         List<ColumnDef> sourceColumns = mapped.source().columns();
         int[] indexes = mapped.sourceIndexes();
@@ -111,10 +241,6 @@ public final class TableSnapshotReader {
                 sql.identifier(c.name());
             }
         }
-        sql.sql(" FROM ").table(mapped.source().id());
-        if (mapped.filter() != null) {
-            sql.sql(" WHERE ").sql(mapped.filter().sql());
-        }
         return sql.toString();
     }
 
@@ -127,6 +253,14 @@ public final class TableSnapshotReader {
             default -> rs.getString(index);
         };
         return rs.wasNull() ? null : value;
+    }
+
+    private static long sizeOf(Object[] row) {
+        long size = 0;
+        for (Object value : row) {
+            size += sizeOf(value);
+        }
+        return size;
     }
 
     private static long sizeOf(Object value) {

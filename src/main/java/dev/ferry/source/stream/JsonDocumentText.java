@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  *
  * <p>DECIMAL, DATE, TIME and DATETIME scalars, which JSON text cannot type, are also recorded with
  * their paths, and the document is then carried as a {@link TypedJson} value the destination
- * rebuilds exactly. (A negative TIME scalar is left as the library writes it: the library decodes
- * its parts wrongly.)
+ * rebuilds exactly. TIME scalars are decoded by Ferry ({@link SignedTimes}): the library decodes a
+ * negative one's parts wrongly.
  */
 final class JsonDocumentText implements JsonFormatter {
     private final StringBuilder text = new StringBuilder();
@@ -58,8 +58,31 @@ final class JsonDocumentText implements JsonFormatter {
             return "null";
         }
         JsonDocumentText formatter = new JsonDocumentText();
-        JsonBinary.parse(binary, formatter);
+        new SignedTimes(binary).parse(formatter);
         return formatter.value();
+    }
+
+    /**
+     * The binlog library's reader of binary JSON with TIME scalars read as MySQL packs them
+     * ({@code TIME_to_longlong_time_packed}): a negative TIME is the negation of the positive one's
+     * packed value, so the sign is taken first and the parts come from the absolute value. The library
+     * shifts and takes Java remainders of the negative value itself, which garbles every part (and
+     * makes {@code -12:00:00} look like {@code 12:00:00}).
+     */
+    private static final class SignedTimes extends JsonBinary {
+        SignedTimes(byte[] bytes) {
+            super(bytes);
+        }
+
+        @Override
+        protected void parseTime(JsonFormatter formatter) throws IOException {
+            long packed = readInt64();
+            boolean negative = packed < 0;
+            long magnitude = Math.abs(packed);
+            long hms = magnitude >> 24;
+            ((JsonDocumentText) formatter).time(negative, (int) ((hms >> 12) % (1 << 10)), (int) ((hms >> 6) % (1 << 6)),
+                    (int) (hms % (1 << 6)), (int) (magnitude % (1 << 24)));
+        }
     }
 
     /** The MySQL JSON path of the current value, e.g. {@code $."a"[2]}. */
@@ -76,9 +99,15 @@ final class JsonDocumentText implements JsonFormatter {
                 for (int i = 0; i < frame.name.length(); i++) {
                     char c = frame.name.charAt(i);
                     if (c == '"' || c == '\\') {
-                        path.append('\\');
+                        path.append('\\').append(c);
                     }
-                    path.append(c);
+                    else if (c < 0x20) {
+                        // A path's quoted name is a JSON string: control characters only as escapes.
+                        path.append(String.format("\\u%04x", (int) c));
+                    }
+                    else {
+                        path.append(c);
+                    }
                 }
                 path.append('"');
             }
@@ -166,8 +195,7 @@ final class JsonDocumentText implements JsonFormatter {
     @Override
     public void value(BigDecimal value) {
         library(f -> f.value(value));
-        int scale = Math.max(0, value.scale());
-        typed("DECIMAL(" + Math.max(1, Math.max(value.precision(), scale)) + "," + scale + ")", value.toPlainString());
+        typed.add(TypedJson.Scalar.decimal(path(), value));
     }
 
     @Override
@@ -202,12 +230,30 @@ final class JsonDocumentText implements JsonFormatter {
 
     @Override
     public void valueTime(int hour, int min, int sec, int micros) {
-        if (hour >= 0 && min >= 0 && sec >= 0 && micros >= 0) {
-            temporal("TIME(6)", String.format("%02d:%02d:%02d.%06d", hour, min, sec, micros));
+        time(false, hour, min, sec, micros);
+    }
+
+    /** A TIME scalar, {@code -00:00:00.500000} included, as the value whose storing stores it (see {@link #hoursStoredAs}). */
+    void time(boolean negative, int hour, int min, int sec, int micros) {
+        temporal("TIME(6)", String.format("%s%02d:%02d:%02d.%06d", negative ? "-" : "", hoursStoredAs(hour), min, sec, micros));
+    }
+
+    /**
+     * The hours of the TIME that MySQL stores in JSON with {@code stored} hours. MySQL 8.0.15 and 5.7.22
+     * store {@code h} hours of 32 or more as {@code 24 * (h / 32) + h % 32} (838:59:59 as 630:59:59);
+     * the destination, given the largest such {@code h}, stores what the source holds. Hours no TIME is
+     * stored as are kept.
+     */
+    static int hoursStoredAs(int stored) {
+        if (stored < 32) {
+            return stored;
         }
-        else {
-            library(f -> f.valueTime(hour, min, sec, micros));
+        for (int hours = 838; hours >= 32; hours--) {
+            if (24 * (hours >> 5) + (hours & 31) == stored) {
+                return hours;
+            }
         }
+        return stored;
     }
 
     private void temporal(String type, String literal) {

@@ -85,7 +85,38 @@ class JsonDocumentTextTest {
         assertThat(TypedJson.decode(f.value()).scalars())
                 .containsExactly(new TypedJson.Scalar("$", "DATETIME(6)", "9999-12-31 23:59:59.999999"));
         JsonDocumentText time = new JsonDocumentText();
-        time.valueTime(838, 59, 59, 0);
-        assertThat(TypedJson.decode(time.value()).scalars()).containsExactly(new TypedJson.Scalar("$", "TIME(6)", "838:59:59.000000"));
+        time.valueTime(23, 59, 59, 0);
+        assertThat(TypedJson.decode(time.value()).scalars()).containsExactly(new TypedJson.Scalar("$", "TIME(6)", "23:59:59.000000"));
+    }
+
+    /** A binary JSON TIME scalar: opaque (0x0f) of type TIME (11), 8 bytes: MySQL's packed time, little-endian. */
+    private static byte[] time(boolean negative, int hour, int minute, int second, int micros) {
+        long hms = ((long) hour << 12) | (minute << 6) | second;
+        long packed = (hms << 24) + micros;
+        return ByteBuffer.allocate(11).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0x0f).put((byte) 11).put((byte) 8)
+                .putLong(negative ? -packed : packed).array();
+    }
+
+    @Test
+    void negativeTimesAreDecodedFromMySqlsPackedValue() throws Exception {
+        // The binlog library hands -12:00:00 on as 12:00:00, and -00:00:00.5 as hour 1, minute -1, second -1, micros -500000.
+        assertThat(TypedJson.decode(JsonDocumentText.of(time(true, 12, 0, 0, 0))).scalars())
+                .containsExactly(new TypedJson.Scalar("$", "TIME(6)", "-12:00:00.000000"));
+        assertThat(TypedJson.decode(JsonDocumentText.of(time(true, 0, 0, 0, 500_000))).scalars())
+                .containsExactly(new TypedJson.Scalar("$", "TIME(6)", "-00:00:00.500000"));
+        // MySQL stores -838:59:59 in JSON as -630:59:59; writing -838:59:59 stores that again.
+        assertThat(TypedJson.decode(JsonDocumentText.of(time(true, 630, 59, 59, 0))).document()).isEqualTo("\"-838:59:59.000000\"");
+        assertThat(TypedJson.decode(JsonDocumentText.of(time(false, 630, 59, 59, 999_999))).document()).isEqualTo("\"838:59:59.999999\"");
+        assertThat(TypedJson.decode(JsonDocumentText.of(time(false, 30, 0, 0, 0))).document()).isEqualTo("\"30:00:00.000000\"");
+    }
+
+    @Test
+    void controlCharactersInMemberNamesAreEscapedInPaths() {
+        JsonDocumentText f = new JsonDocumentText();
+        f.beginObject(1);
+        f.name("tab\tkey");
+        f.value(new BigDecimal("-0.5"));
+        f.endObject();
+        assertThat(TypedJson.decode(f.value()).scalars()).containsExactly(new TypedJson.Scalar("$.\"tab\\u0009key\"", "DECIMAL(1,1)", "-0.5"));
     }
 }
