@@ -20,6 +20,7 @@ import dev.ferry.sink.progress.TableProgress;
 import dev.ferry.sink.session.SessionSettings;
 import dev.ferry.sink.write.BufferWriter;
 import dev.ferry.sink.write.DdlRunner;
+import dev.ferry.sink.write.DependencyWait;
 import dev.ferry.sink.write.DestinationTables;
 import dev.ferry.sink.write.LoadDataWriter;
 import dev.ferry.sink.write.StatementKind;
@@ -35,6 +36,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,9 @@ public final class ChangeEventSink {
     private final Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
     private final LoadDataWriter loads;
     private final TreeCascade trees = new TreeCascade(binders);
+    private final DependencyWait dependencyWait;
+    /** The DDL batches of stored objects that wait for their tables, in the current {@link #apply}. */
+    private final List<ChangeBatch> deferred = new ArrayList<>();
     private StatementLimits limits;
     private int pendingRows;
 
@@ -84,6 +89,7 @@ public final class ChangeEventSink {
         this.tables = new DestinationTables(config.tableAutoCreate());
         this.progress = new ProgressStore(config.connectorName(), config.stateDatabase());
         this.ddl = new DdlRunner(config.ddlErrorPolicy());
+        this.dependencyWait = new DependencyWait(config.ddlDependencyWait());
     }
 
     /** Creates the state database and progress table if missing. */
@@ -105,10 +111,15 @@ public final class ChangeEventSink {
         progress.invalidate();
     }
 
-    /** Applies the batches in order and commits. */
-    public void apply(List<ChangeBatch> batches) throws WriteException {
+    /**
+     * Applies the batches in order and commits. Returns the DDL batches of views that wait for a
+     * table or column the destination does not have yet (see {@link DependencyWait}): each is neither applied nor
+     * recorded, and neither is any later batch of its topic, so the caller hands it and those again later.
+     */
+    public List<ChangeBatch> apply(List<ChangeBatch> batches) throws WriteException {
+        deferred.clear();
         if (batches.isEmpty()) {
-            return;
+            return List.of();
         }
         try (Connection connection = dataSource.getConnection();
              StatementWriter writer = new StatementWriter(connection, binders)) {
@@ -117,6 +128,7 @@ public final class ChangeEventSink {
             }
             LoadDataWriter.guard(connection);
             applyAll(batches, writer);
+            return List.copyOf(deferred);
         }
         catch (SQLException e) {
             throw StatementWriter.failure(null, List.of(), StatementKind.CONNECT, e);
@@ -127,7 +139,9 @@ public final class ChangeEventSink {
         BufferWriter out = new BufferWriter(writer, limits, loads);
         try {
             for (ChangeBatch batch : batches) {
-                applyBatch(batch, writer, out);
+                if (deferred.stream().noneMatch(d -> d.table().id().equals(batch.table().id()))) {
+                    applyBatch(batch, writer, out);
+                }
             }
             commit(writer, out);
         }
@@ -172,7 +186,12 @@ public final class ChangeEventSink {
                     buffer(destination, plan.rows(), batch.isSnapshot() && current.keepsExistingRows(), out);
                 }
             }
-            case APPLY_DDL -> applyDdl(batch, writer, out);
+            case APPLY_DDL -> {
+                if (!applyDdl(batch, writer, out)) {
+                    deferred.add(batch);
+                    return;
+                }
+            }
             case CREATE_SCHEMA -> throw new IllegalStateException("a schema plan for a " + batch.kind() + " batch");
             case RECORD_PROGRESS -> LOG.info("Snapshot {} of {} is applied; binlog changes after {} follow",
                     batch.snapshotId(), table, batch.watermark());
@@ -184,12 +203,21 @@ public final class ChangeEventSink {
         }
     }
 
-    /** Replays a DDL statement after everything buffered before it; its position is recorded with the next commit. */
-    private void applyDdl(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
+    /**
+     * Replays a DDL statement after everything buffered before it; its position is recorded with the next commit.
+     * On a database's objects topic the batch holds the statements of one view or routine; false when
+     * it waits for its tables.
+     */
+    private boolean applyDdl(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
         commit(writer, out);
+        if (batch.table().id().table().equals(ChangeBatch.OBJECTS_TABLE)) {
+            return ddl.replayObject(writer, batch.table().id(), batch.watermark(), batch.statements(), SessionSettings.INIT_SQL,
+                    dependencyWait);
+        }
         ddl.replay(writer, batch.table().id(), batch.watermark(), batch.statements().get(0));
         tables.forget(batch.table().id());
         trees.forget(batch.table().id());
+        return true;
     }
 
     /** The schema step of a table: DDL, which commits, so pending rows are committed first. */

@@ -9,6 +9,7 @@ import dev.ferry.core.precheck.PrecheckReport;
 import dev.ferry.sink.session.DestinationPool;
 import dev.ferry.sink.session.DestinationUrl;
 import dev.ferry.sink.write.WriteException;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,6 +36,12 @@ public final class FerrySinkTask extends SinkTask {
     private HikariDataSource pool;
     private ChangeEventSink sink;
     private RetryPolicy retries;
+    /**
+     * Partitions paused because a stored object's DDL waits for its tables: the offset of that record (Kafka
+     * offsets are not committed past it) and when to hand it to the sink again.
+     */
+    private final Map<TopicPartition, Long> waitingAt = new HashMap<>();
+    private final Map<TopicPartition, Long> resumeAtNanos = new HashMap<>();
 
     @Override
     public String version() {
@@ -75,9 +83,13 @@ public final class FerrySinkTask extends SinkTask {
      */
     @Override
     public void put(Collection<SinkRecord> records) {
+        resumeWaitingPartitions();
         List<SinkRecord> slice = new ArrayList<>();
         long sliceBytes = 0;
         for (SinkRecord record : records) {
+            if (resumeAtNanos.containsKey(partition(record))) {
+                continue;   // after a record that waits: handed again with it once the partition resumes
+            }
             slice.add(record);
             sliceBytes += record.value() instanceof byte[] bytes ? bytes.length
                     : record.value() instanceof java.nio.ByteBuffer buffer ? buffer.remaining() : 0;
@@ -90,14 +102,28 @@ public final class FerrySinkTask extends SinkTask {
         apply(slice);
     }
 
-    private void apply(List<SinkRecord> records) {
+    private void apply(List<SinkRecord> slice) {
+        List<SinkRecord> records = new ArrayList<>();
+        for (SinkRecord record : slice) {
+            if (!resumeAtNanos.containsKey(partition(record))) {
+                records.add(record);
+            }
+        }
         if (records.isEmpty()) {
             return;
         }
-        List<ChangeBatch> batches = decode(records);
+        List<SinkRecord> decoded = new ArrayList<>(records.size());
+        List<ChangeBatch> batches = decode(records, decoded);
         try {
-            sink.apply(batches);
+            List<ChangeBatch> waiting = sink.apply(batches);
             retries.succeeded();
+            for (SinkRecord record : records) {
+                waitingAt.remove(partition(record));
+            }
+            for (ChangeBatch batch : waiting) {
+                SinkRecord record = decoded.get(indexOf(batches, batch));
+                waitFor(record);
+            }
         }
         catch (WriteException e) {
             throw retries.onFailure(e, context::timeout);
@@ -107,13 +133,62 @@ public final class FerrySinkTask extends SinkTask {
         }
     }
 
-    private List<ChangeBatch> decode(Collection<SinkRecord> records) {
+    /**
+     * A stored object's DDL waits for its tables: its partition is paused and rewound to it, so Connect hands it
+     * (and the records after it) again once the partition resumes, after {@code retry.backoff.ms}; the other
+     * partitions go on meanwhile, and Kafka offsets are not committed past it.
+     */
+    private void waitFor(SinkRecord record) {
+        TopicPartition partition = partition(record);
+        waitingAt.put(partition, record.kafkaOffset());
+        resumeAtNanos.put(partition, System.nanoTime() + config.retryBackoff().toNanos());
+        context.offset(partition, record.kafkaOffset());
+        context.pause(partition);
+    }
+
+    private void resumeWaitingPartitions() {
+        long now = System.nanoTime();
+        List<TopicPartition> due = resumeAtNanos.entrySet().stream().filter(e -> now - e.getValue() >= 0).map(Map.Entry::getKey).toList();
+        for (TopicPartition partition : due) {
+            resumeAtNanos.remove(partition);
+            context.resume(partition);
+        }
+    }
+
+    /** Kafka offsets stop at a record that waits, so a restart hands it again. */
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        if (waitingAt.isEmpty()) {
+            return currentOffsets;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(currentOffsets);
+        waitingAt.forEach((partition, offset) -> offsets.computeIfPresent(partition,
+                (p, current) -> current.offset() > offset ? new OffsetAndMetadata(offset) : current));
+        return offsets;
+    }
+
+    private static TopicPartition partition(SinkRecord record) {
+        return new TopicPartition(record.topic(), record.kafkaPartition());
+    }
+
+    private static int indexOf(List<ChangeBatch> batches, ChangeBatch batch) {
+        for (int i = 0; i < batches.size(); i++) {
+            if (batches.get(i) == batch) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("a waiting batch that was not handed to the sink");
+    }
+
+    /** The batches of the records, with the record of each batch at the same index in {@code decoded}. */
+    private List<ChangeBatch> decode(Collection<SinkRecord> records, List<SinkRecord> decoded) {
         List<ChangeBatch> batches = new ArrayList<>(records.size());
         for (SinkRecord record : records) {
             try {
                 ChangeBatch batch = RecordDecoder.decode(record);
                 if (batch != null) {
                     batches.add(batch);
+                    decoded.add(record);
                 }
             }
             catch (MalformedBatchException e) {
@@ -138,6 +213,10 @@ public final class FerrySinkTask extends SinkTask {
 
     @Override
     public void close(Collection<TopicPartition> partitions) {
+        partitions.forEach(p -> {
+            waitingAt.remove(p);
+            resumeAtNanos.remove(p);
+        });
         if (sink != null) {
             sink.forgetProgress();
         }

@@ -71,6 +71,11 @@ public record ChangeBatch(
         return new ChangeBatch(BatchKind.DDL, table, null, -1, position, List.of(), ConflictPolicy.FAIL, List.of(statement), List.of());
     }
 
+    /** DDL statements run in order at {@code position}, as one step (stored objects: a drop, a sql_mode, a create). */
+    public static ChangeBatch ddl(TableDef table, SourcePosition position, List<String> statements) {
+        return new ChangeBatch(BatchKind.DDL, table, null, -1, position, List.of(), ConflictPolicy.FAIL, statements, List.of());
+    }
+
     /** Changes a cascading foreign key made to rows of {@code child}, matched on {@code columns}. */
     public static ChangeBatch cascade(TableDef child, List<String> columns, List<RowChange> rows) {
         return new ChangeBatch(BatchKind.CASCADE, child, null, -1, null, rows, ConflictPolicy.FAIL, List.of(), columns);
