@@ -123,7 +123,9 @@ final class ReportMarkdown {
         line("Ferry's time runs from deploying the connectors to the sink recording the last table's snapshot as applied; "
                 + "`mysqldump | mysql` and `LOAD DATA` (files exported beforehand, not timed) include creating the tables; "
                 + "Debezium's pair copies a smaller database of the same shape (it is an order of magnitude slower), "
-                + "compare rows/s. MB are the source's InnoDB data length.");
+                + "compare rows/s. MB are the source's InnoDB data length. Ferry runs as `connector-config/` deploys it "
+                + "(two sink tasks); Debezium's JDBC sink runs one task, since its pair is bound by Debezium's snapshot "
+                + "reader, not by its sink.");
         line("");
     }
 

@@ -86,8 +86,9 @@ public final class FerrySourceConnector extends SourceConnector {
         }
         PrecheckReport report = SourcePrecheck.run(config, false);
         for (CheckResult blocking : report.blocking()) {
-            String field = blocking.id().equals("source.selection.exists") ? FerrySourceConfig.DATABASE_INCLUDE_CONFIG
-                    : SourcePrecheck.FIELDS.get(blocking.subject());
+            // source.selection.exists fails only for databases that are missing, and warns about table patterns.
+            String field = blocking.id().equals("source.selection.exists") && blocking.status() == CheckStatus.FAIL
+                    ? FerrySourceConfig.DATABASE_INCLUDE_CONFIG : SourcePrecheck.FIELDS.get(blocking.subject());
             values.get(field).addErrorMessage(blocking.message());
         }
         if (report.result(ConnectionCheck.SOURCE_ID).status() == CheckStatus.PASS) {

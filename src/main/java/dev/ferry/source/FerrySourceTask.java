@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,7 @@ public final class FerrySourceTask extends SourceTask {
     private volatile boolean anchorAcked;
     private volatile int commitsSinceAnchorAck;
     private DebeziumStream stream;
+    private final RestartBackoff restartBackoff = new RestartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
     private DebeziumRecordTranslator translator;
     /** Where the binlog stream starts when Debezium has no committed offset yet (null: from the stored offset). */
     private BinlogCoordinates streamSeed;
@@ -147,7 +149,7 @@ public final class FerrySourceTask extends SourceTask {
     private void finishSnapshotPhase(SnapshotState state) {
         snapshotState = state;
         if (config.includes(MigrationType.INCREMENTAL)) {
-            startStream(state.streamFrom());
+            beginStream(state.streamFrom());
         }
         else {
             phase = Phase.COMPLETE;
@@ -166,7 +168,7 @@ public final class FerrySourceTask extends SourceTask {
     private List<SourceRecord> pollStream() throws InterruptedException {
         if (stream == null) {
             // A restart after a failed translation that could not start again yet (the source unreachable).
-            startStream(streamSeed);
+            retryStreamStart();
             return null;
         }
         List<SourceRecord> events = stream.poll();
@@ -180,13 +182,39 @@ public final class FerrySourceTask extends SourceTask {
             LOG.warn("Translating {} binlog events failed ({}); restarting the binlog stream of {} from its last committed "
                     + "offset so that none of them is skipped", events.size(), e.getMessage(), config.topicPrefix());
             stopStream();
-            try {
-                startStream(streamSeed);
-            }
-            catch (RetriableException again) {
-                e.addSuppressed(again);
-            }
-            throw e;
+            retryStreamStart();
+            return null;
+        }
+    }
+
+    /**
+     * Enters the streaming phase from {@code seed} (used when Debezium has no offset of its own yet); the
+     * next poll starts the stream, retrying as {@link #retryStreamStart} does while the source cannot be reached.
+     */
+    private void beginStream(BinlogCoordinates seed) {
+        streamSeed = seed;
+        phase = Phase.STREAM;
+    }
+
+    /**
+     * Starts the binlog stream again from the last committed offset once the backoff allows; while the
+     * source cannot be reached, attempts are spaced out ({@link RestartBackoff}) and each failure is logged.
+     */
+    private void retryStreamStart() throws InterruptedException {
+        Duration wait = restartBackoff.remaining(System.nanoTime());
+        if (!wait.isZero()) {
+            // poll() returns at least once a second, so that the task stops promptly when asked.
+            Thread.sleep(Math.min(wait.toMillis() + 1, 1000));
+            return;
+        }
+        try {
+            startStream(streamSeed);
+            restartBackoff.succeeded();
+        }
+        catch (RetriableException e) {
+            restartBackoff.failed(System.nanoTime());
+            LOG.warn("Starting the binlog stream of {} again failed ({} in a row): {}; next attempt in {} s", config.topicPrefix(),
+                    restartBackoff.failures(), e.getMessage(), restartBackoff.currentWait().toSeconds());
         }
     }
 
@@ -227,7 +255,9 @@ public final class FerrySourceTask extends SourceTask {
         translator = starting;
         stream = started;
         phase = Phase.STREAM;
-        LOG.info("Binlog streaming of {} started{}", config.topicPrefix(), seed == null ? " from the stored offset" : " at " + seed);
+        // Debezium resumes from its stored offset whenever it has one; the seed only starts the first stream.
+        LOG.info("Binlog streaming of {} started{}", config.topicPrefix(),
+                seed == null || DebeziumStream.hasOffset(context, config.topicPrefix()) ? " from the stored offset" : " at " + seed);
     }
 
     @Override
@@ -271,7 +301,7 @@ public final class FerrySourceTask extends SourceTask {
         }
         // The second offset commit after the ack surely includes the anchor's offset.
         if (commitsSinceAnchorAck >= 2) {
-            startStream(snapshotState.streamFrom());
+            beginStream(snapshotState.streamFrom());
             return null;
         }
         Thread.sleep(100);

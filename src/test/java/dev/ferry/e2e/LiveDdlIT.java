@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -170,6 +173,72 @@ class LiveDdlIT {
         stack.source().execute("UPDATE ld_crash.t2 SET c = c + id WHERE id < 200");
         awaitSameDatabase("ld_crash");
         assertThat(stack.destination().queryString("SELECT COUNT(*) FROM ld_crash.t2")).isEqualTo("604");
+    }
+
+    /**
+     * The worker is down while the source writes latin1 rows, converts the table to utf8mb4 and writes more:
+     * after the restart Ferry reads the earlier rows while the source's catalog already says utf8mb4, and
+     * still decodes them as the latin1 they were written in (bytes 0x81 and 0xE9 included), then replays the
+     * conversion, so the destination ends equal, row for row and in its definition.
+     */
+    @Test
+    void rowsWrittenBeforeACharacterSetChangeAreDecodedInTheirOwnCharacterSetAfterARestart() throws Exception {
+        stack.source().execute("CREATE DATABASE ld_cs",
+                "CREATE TABLE ld_cs.t (id INT PRIMARY KEY, v VARCHAR(20), w TEXT) DEFAULT CHARSET=latin1",
+                "INSERT INTO ld_cs.t VALUES (1, _latin1 x'4361666581', _latin1 x'E9E8')");
+        FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "ld_cs", "ld_cs");
+        p.deploy(Map.of(), Map.of());
+        awaitSnapshots("ld_cs", 1);
+        awaitEqual("ld_cs", List.of("t"));
+        awaitSourceOffsetAtBinlogEnd(p);
+
+        stack.connect().kill();
+        stack.source().execute("INSERT INTO ld_cs.t VALUES (2, _latin1 x'436166E9', _latin1 x'81FF'), (3, 'plain', NULL)",
+                "UPDATE ld_cs.t SET v = _latin1 x'E981E9' WHERE id = 1",
+                "ALTER TABLE ld_cs.t CONVERT TO CHARACTER SET utf8mb4",
+                "INSERT INTO ld_cs.t VALUES (4, 'caf\u00e9 \uD83D\uDE00', 'x')",
+                "UPDATE ld_cs.t SET w = CONCAT(w, '\u00fc') WHERE id = 2");
+        stack.connect().restart();
+
+        awaitSameDatabase("ld_cs");
+        assertThat(stack.destination().queryString("SELECT HEX(v) FROM ld_cs.t WHERE id = 2"))
+                .isEqualTo(stack.source().queryString("SELECT HEX(v) FROM ld_cs.t WHERE id = 2")).isEqualTo("436166C3A9");
+    }
+
+    /**
+     * The source cannot be reached for a table's new definition when the rows after an ALTER arrive (Ferry's
+     * user is locked and its connections killed; only the binlog stream stays): the source restarts its binlog
+     * stream from the last committed offset, keeps retrying while the source refuses it, and once the user is
+     * unlocked every row arrives once, none skipped.
+     */
+    @Test
+    void aSourceUnreachableWhileTranslatingRestartsTheStreamWithoutSkippingEvents() throws Exception {
+        stack.source().execute("CREATE DATABASE ld_out",
+                "CREATE TABLE ld_out.t (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO ld_out.t VALUES (1, 1), (2, 2)");
+        FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "ld_out", "ld_out");
+        p.deploy(Map.of(), Map.of());
+        awaitSnapshots("ld_out", 1);
+        awaitEqual("ld_out", List.of("t"));
+        awaitSourceOffsetAtBinlogEnd(p);
+        long logStart = Files.size(stack.connect().logFile());
+
+        stack.source().execute("ALTER USER '" + FerryPipeline.SOURCE_USER + "'@'%' ACCOUNT LOCK");
+        try {
+            killConnectionsOtherThanBinlogDumps(FerryPipeline.SOURCE_USER);
+            stack.source().execute("ALTER TABLE ld_out.t ADD COLUMN c INT NOT NULL DEFAULT 3",
+                    "INSERT INTO ld_out.t VALUES (3, 3, 30), (4, 4, 40)", "UPDATE ld_out.t SET v = 20 WHERE id = 2");
+            awaitWorkerLog(logStart, "restarting the binlog stream of ld_out from its last committed offset");
+            // Attempts while the user is locked are spaced out (1 s, 2 s, ...), not repeated at once.
+            awaitWorkerLog(logStart, "Starting the binlog stream of ld_out again failed (2 in a row)");
+            assertThat(countInWorkerLog(logStart, "Starting the binlog stream of ld_out again failed")).isLessThanOrEqualTo(3);
+            rows("INSERT INTO ld_out.t VALUES (%d, %d, %d)", 100, 150);
+        }
+        finally {
+            stack.source().execute("ALTER USER '" + FerryPipeline.SOURCE_USER + "'@'%' ACCOUNT UNLOCK");
+        }
+        awaitSameDatabase("ld_out");
+        assertThat(stack.destination().queryString("SELECT COUNT(*) FROM ld_out.t")).isEqualTo("54");
     }
 
     /**
@@ -360,6 +429,47 @@ class LiveDdlIT {
         catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void killConnectionsOtherThanBinlogDumps(String user) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = stack.source().openConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = '" + user
+                     + "' AND COMMAND NOT LIKE 'Binlog Dump%'")) {
+            while (r.next()) {
+                ids.add(r.getLong(1));
+            }
+        }
+        for (long id : ids) {
+            try {
+                stack.source().execute("KILL " + id);
+            }
+            catch (SQLException gone) {
+                // the connection ended by itself meanwhile
+            }
+        }
+    }
+
+    private static void awaitWorkerLog(long from, String text) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (countInWorkerLog(from, text) > 0) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        throw new AssertionError("the worker did not log '" + text + "'");
+    }
+
+    /** How often the worker's log holds {@code text} after byte {@code from}. */
+    private static int countInWorkerLog(long from, String text) throws IOException {
+        byte[] all = Files.readAllBytes(stack.connect().logFile());
+        String added = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from), StandardCharsets.UTF_8);
+        int count = 0;
+        for (int at = added.indexOf(text); at >= 0; at = added.indexOf(text, at + text.length())) {
+            count++;
+        }
+        return count;
     }
 
     private static void killAndRestartWorker() {

@@ -158,8 +158,12 @@ class ObjectMappingIT {
         FerryPipeline pipeline = new FerryPipeline(stack, Path.of("connector-config"), "validate", "v_src");
 
         assertThat(validate(pipeline, Map.of()).errors()).allSatisfy((key, messages) -> assertThat(messages).as(key).isEmpty());
-        assertError(pipeline, Map.of("database.include.list", "v_src,nowhere"), "database.include.list", "'nowhere' matches no database");
-        assertError(pipeline, Map.of("table.include.list", "v_src\\.order"), "table.include.list", "matches no table");
+        assertError(pipeline, Map.of("database.include.list", "v_src,nowhere"), "database.include.list",
+                "[source.selection.exists] FAIL: The selection names databases that do not exist on the source");
+        assertError(pipeline, Map.of("table.include.list", "v_src\\.lines,v_src\\.order"), "table.include.list",
+                "Patterns of table.include.list match no table of the selected databases");
+        assertThat(validate(pipeline, Map.of("table.include.list", "v_src\\.lines,v_src\\.order", "precheck.acknowledged.warnings",
+                "source.tables.keyless,source.selection.exists")).errorsFor("table.include.list")).isEmpty();
         assertError(pipeline, Map.of("row.filters", "v_src.orders: missing = 1"), "row.filters", "has no column `missing`");
         assertError(pipeline, Map.of("row.filters", "v_src.orders: ratio > 0.5"), "row.filters", "floating-point values approximately");
         assertError(pipeline, Map.of("row.filters", "v_src.orders: code = 'x'"), "row.filters", "utf8mb4_0900_ai_ci");

@@ -190,6 +190,12 @@ class PrecheckIT {
         CheckResult pattern = run(config).result("source.selection.exists");
         assertThat(pattern.status()).isEqualTo(CheckStatus.WARN);
         assertThat(pattern.objects()).containsExactly("sel\\.order");
+
+        config.put("table.include.list", "sel\\.order");
+        CheckResult empty = run(config).result("source.selection.exists");
+        assertThat(empty.status()).isEqualTo(CheckStatus.WARN);
+        assertThat(empty.detail()).contains("holds no base table");
+        assertThat(empty.objects()).containsExactly("sel\\.order");
     }
 
     @Test

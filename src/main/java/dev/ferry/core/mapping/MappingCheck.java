@@ -12,10 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Checks an {@link ObjectMapping} against the live source's databases and tables. */
+/**
+ * Checks an {@link ObjectMapping} against the live source's databases and tables: renamed objects exist
+ * and are selected, and no two source tables map to one destination table. Whether the include patterns
+ * match anything is the precheck's {@code source.selection.exists}, where a warning can be acknowledged.
+ */
 final class MappingCheck {
     private final ObjectMapping mapping;
     private final List<String> databases;
@@ -31,7 +34,6 @@ final class MappingCheck {
     }
 
     List<MappingProblem> problems() {
-        checkPatterns();
         checkRenamedObjects();
         Map<TableId, TableId> byDestination = new HashMap<>();
         for (TableDef table : tables.values()) {
@@ -48,24 +50,6 @@ final class MappingCheck {
             }
         }
         return problems;
-    }
-
-    private void checkPatterns() {
-        for (String pattern : mapping.selection().databasePatterns()) {
-            if (databases.stream().noneMatch(d -> Pattern.compile(pattern).matcher(d).matches())) {
-                add(ObjectMapping.DATABASE_INCLUDE_KEY, "'" + pattern + "' matches no database on the source (it has: "
-                        + String.join(", ", databases) + "). Names are case-sensitive regular expressions; a database the user has no "
-                        + "privilege on is not visible to it.");
-            }
-        }
-        for (String pattern : mapping.selection().tablePatterns()) {
-            Pattern p = Pattern.compile(pattern);
-            boolean any = allTables.stream().anyMatch(t -> mapping.isDatabaseSelected(t.database()) && p.matcher(t.toString()).matches());
-            if (!any) {
-                add(ObjectMapping.TABLE_INCLUDE_KEY, "'" + pattern + "' matches no table of the selected databases; patterns "
-                        + "match database.table, for example shop\\.orders or shop\\..*");
-            }
-        }
     }
 
     private void checkRenamedObjects() {

@@ -22,6 +22,11 @@ import java.util.Set;
 public final class RawCharacterConverter implements CustomConverter<SchemaBuilder, RelationalColumn> {
     private static final Set<String> TYPES = Set.of("CHAR", "VARCHAR", "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT",
             "NCHAR", "NVARCHAR", "CHARACTER", "CHARACTER VARYING", "NATIONAL CHAR", "NATIONAL VARCHAR");
+    /**
+     * The row schema parameter holding a character column's character set as Debezium's schema history
+     * knows it at the event ({@link PositionedDefinition}).
+     */
+    static final String CHARSET_PARAMETER = "ferry.charset";
 
     @Override
     public void configure(Properties props) {
@@ -43,6 +48,9 @@ public final class RawCharacterConverter implements CustomConverter<SchemaBuilde
         SchemaBuilder schema = SchemaBuilder.bytes();
         if (column.isOptional()) {
             schema.optional();
+        }
+        if (column.charsetName() != null) {
+            schema.parameter(CHARSET_PARAMETER, column.charsetName());
         }
         Charset charset = javaCharset(column.charsetName());
         registration.register(schema, value -> raw(value, charset));

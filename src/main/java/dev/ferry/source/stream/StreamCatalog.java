@@ -15,6 +15,8 @@ import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,9 +26,11 @@ import java.util.Map;
 
 /**
  * Table definitions for binlog events, read from the source's information_schema when a table is
- * first seen and again when Debezium's row schema no longer names the same columns (after DDL).
+ * first seen and again when Debezium's row schema no longer matches them (after DDL), with the
+ * character sets the row schema gives for the event's position ({@link PositionedDefinition}).
  */
 final class StreamCatalog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamCatalog.class);
     private final SourceConnections connections;
     private final Map<TableId, TableDef> tables = new HashMap<>();
     private Connection connection;
@@ -35,20 +39,31 @@ final class StreamCatalog implements AutoCloseable {
         this.connections = connections;
     }
 
+    /**
+     * The definition of a table at a binlog event, given the event's row schema: the cached one while it
+     * still matches (names and character sets), else the source's current one with the character sets the
+     * row schema gives ({@link PositionedDefinition}).
+     */
     TableDef definition(TableId id, Schema rowSchema) {
         TableDef known = tables.get(id);
         // The same instance while the table is unchanged: the translator groups events by identity.
-        if (known != null && sameColumns(known, rowSchema)) {
+        if (known != null && PositionedDefinition.matches(known, rowSchema)) {
             return known;
         }
         TableDef fresh = load(id);
-        if (fresh == null || !sameColumns(fresh, rowSchema)) {
+        if (fresh == null || !PositionedDefinition.sameNames(fresh, rowSchema)) {
             throw new ConnectException("The binlog event for " + id + " has columns " + fieldNames(rowSchema)
                     + " but the table on the source now has " + (fresh == null ? "no columns (dropped)" : columnNames(fresh))
                     + ". The table changed while Ferry was behind; restart the migration of this table.");
         }
-        tables.put(id, fresh);
-        return fresh;
+        TableDef positioned = PositionedDefinition.at(fresh, rowSchema);
+        if (positioned != fresh) {
+            LOG.warn("{} changed its character sets after the binlog events Ferry is reading now (Ferry is behind): "
+                    + "decoding them with the character sets they were written in, {} rather than today's {}", id,
+                    charsets(positioned), charsets(fresh));
+        }
+        tables.put(id, positioned);
+        return positioned;
     }
 
     /** Forgets a table's definition (after DDL changed it). */
@@ -139,18 +154,8 @@ final class StreamCatalog implements AutoCloseable {
         }
     }
 
-    private static boolean sameColumns(TableDef def, Schema rowSchema) {
-        List<Field> fields = rowSchema.fields();
-        List<ColumnDef> columns = def.columns();
-        if (fields.size() != columns.size()) {
-            return false;
-        }
-        for (int i = 0; i < fields.size(); i++) {
-            if (!fields.get(i).name().equals(columns.get(i).name())) {
-                return false;
-            }
-        }
-        return true;
+    private static List<String> charsets(TableDef def) {
+        return def.columns().stream().filter(c -> c.charset() != null).map(c -> c.name() + " " + c.charset()).toList();
     }
 
     private static List<String> fieldNames(Schema schema) {

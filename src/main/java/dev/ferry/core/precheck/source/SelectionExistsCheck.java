@@ -36,12 +36,13 @@ public final class SelectionExistsCheck extends Check {
                     + context.src().account() + ";").toList()));
         }
         Set<TableId> selected = context.sourceTables().keySet();
+        List<String> unmatched = unmatchedPatterns(context);
         if (selected.isEmpty()) {
-            return warn("The selection holds no base table on the source: nothing would be migrated.", List.of(),
-                    "Check database.include.list, table.include.list and table.exclude.list, or acknowledge: "
+            return warn("The selection holds no base table on the source: nothing would be migrated."
+                    + (unmatched.isEmpty() ? "" : " The objects are the patterns of table.include.list that match no table."),
+                    unmatched, "Check database.include.list, table.include.list and table.exclude.list, or acknowledge: "
                     + "precheck.acknowledged.warnings=" + id());
         }
-        List<String> unmatched = unmatchedPatterns(context);
         if (!unmatched.isEmpty()) {
             return warn("Patterns of table.include.list match no table of the selected databases (names are matched "
                     + "as database.table, case-sensitively).", unmatched, "Correct or remove them, or acknowledge if the "
