@@ -22,6 +22,7 @@ import dev.ferry.sink.session.SessionSettings;
 import dev.ferry.sink.write.BufferWriter;
 import dev.ferry.sink.write.CascadeApplier;
 import dev.ferry.sink.write.DdlRunner;
+import dev.ferry.sink.write.DependencyWait;
 import dev.ferry.sink.write.DestinationTables;
 import dev.ferry.sink.write.LoadDataWriter;
 import dev.ferry.sink.write.StatementKind;
@@ -78,6 +79,7 @@ public final class ChangeEventSink {
     private final CascadeLedger ledger;
     /** The ledger entries written in the open transaction: deeper steps in it may read them. */
     private final Set<LedgerEntry> recordedInTransaction = new HashSet<>();
+    private final DependencyWait dependencyWait;
     private StatementLimits limits;
     private int pendingRows;
 
@@ -95,6 +97,7 @@ public final class ChangeEventSink {
         this.progress = new ProgressStore(config.connectorName(), config.stateDatabase());
         this.ledger = new CascadeLedger(config.connectorName(), config.stateDatabase());
         this.ddl = new DdlRunner(config.ddlErrorPolicy());
+        this.dependencyWait = new DependencyWait(config.ddlDependencyWait());
     }
 
     /** Creates the state database and progress table if missing. */
@@ -121,16 +124,18 @@ public final class ChangeEventSink {
     public void apply(List<ChangeBatch> batches) throws WriteException {
         List<Integer> deferred = apply(batches, Collections.nCopies(batches.size(), "all"));
         if (!deferred.isEmpty()) {
-            throw new IllegalStateException("A cascade level of " + batches.get(deferred.get(0)).table().id()
-                    + " waits for the level above it, which these batches do not contain");
+            throw new IllegalStateException("A batch of " + batches.get(deferred.get(0)).table().id() + " waits (a cascade "
+                    + "level for the level above it, or a view's DDL for its tables), which these batches do not bring");
         }
     }
 
     /**
-     * Applies the batches and commits, in order within each lane (a topic partition). A level below the first
-     * of a cascade waits until the level above it is applied: by an earlier batch of this call, or committed
-     * by any task. When it is not, that batch and the rest of its lane are not applied; the others are, and
-     * the batches of the held lanes are tried again after each pass that applied something.
+     * Applies the batches and commits, in order within each lane (a topic partition). Two kinds of batch can
+     * wait: a level below the first of a cascade, until the level above it is applied (by an earlier batch of
+     * this call, or committed by any task), and the DDL of a view, until the destination has the tables and
+     * columns it names ({@link DependencyWait}), whose own DDL travels on their tables' topics. A batch that
+     * waits and the rest of its lane are not applied; the others are, and the batches of the held lanes are
+     * tried again after each pass that applied something.
      *
      * @param lanes one per batch: batches of one lane keep their order
      * @return the indexes of the batches not applied, in order
@@ -188,7 +193,10 @@ public final class ChangeEventSink {
         }
     }
 
-    /** Applies one batch; false, with nothing changed, for a cascade level whose level above is not applied yet. */
+    /**
+     * Applies one batch; false, with nothing changed, for a cascade level whose level above is not applied yet
+     * and for a view's DDL that waits for its tables.
+     */
     private boolean applyBatch(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
         // The source maps names, columns and rows: a batch arrives in the destination table's shape.
         TableDef destination = batch.table();
@@ -221,7 +229,11 @@ public final class ChangeEventSink {
                     return false;
                 }
             }
-            case APPLY_DDL -> applyDdl(batch, writer, out);
+            case APPLY_DDL -> {
+                if (!applyDdl(batch, writer, out)) {
+                    return false;
+                }
+            }
             case CREATE_SCHEMA -> throw new IllegalStateException("a schema plan for a " + batch.kind() + " batch");
             case RECORD_PROGRESS -> LOG.info("Snapshot {} of {} is applied; binlog changes after {} follow",
                     batch.snapshotId(), table, batch.watermark());
@@ -234,11 +246,20 @@ public final class ChangeEventSink {
         return true;
     }
 
-    /** Replays a DDL statement after everything buffered before it; its position is recorded with the next commit. */
-    private void applyDdl(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
+    /**
+     * Replays a DDL statement after everything buffered before it; its position is recorded with the next commit.
+     * On a database's objects topic the batch holds the statements of one view or routine; false when
+     * it waits for its tables.
+     */
+    private boolean applyDdl(ChangeBatch batch, StatementWriter writer, BufferWriter out) throws WriteException {
         commit(writer, out);
+        if (batch.table().id().table().equals(ChangeBatch.OBJECTS_TABLE)) {
+            return ddl.replayObject(writer, batch.table().id(), batch.watermark(), batch.statements(), SessionSettings.INIT_SQL,
+                    dependencyWait);
+        }
         ddl.replay(writer, batch.table().id(), batch.watermark(), batch.statements().get(0));
         tables.forget(batch.table().id());
+        return true;
     }
 
     /** The schema step of a table: DDL, which commits, so pending rows are committed first. */

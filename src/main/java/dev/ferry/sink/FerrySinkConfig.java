@@ -116,6 +116,14 @@ public final class FerrySinkConfig {
     public static final String DDL_ERROR_POLICY_DISPLAY = "DDL error policy";
     public static final String DDL_ERROR_POLICY_DEFAULT = "fail";
 
+    public static final String DDL_DEPENDENCY_WAIT_MS_CONFIG = "ddl.dependency.wait.ms";
+    public static final String DDL_DEPENDENCY_WAIT_MS_DOC = "How long a replayed view statement may wait for a "
+            + "table or column it names that the destination does not have yet (that table's own DDL travels on the table's "
+            + "topic, which the sink may read later than the database's objects topic). The statement is tried again every "
+            + "retry.backoff.ms while the sink goes on with other topics; after this long ddl.error.policy decides.";
+    public static final String DDL_DEPENDENCY_WAIT_MS_DISPLAY = "DDL dependency wait (ms)";
+    public static final long DDL_DEPENDENCY_WAIT_MS_DEFAULT = 300_000L;
+
     public static final String PRECHECK_ACKNOWLEDGED_CONFIG = "precheck.acknowledged.warnings";
     public static final String PRECHECK_ACKNOWLEDGED_DOC = "Ids of precheck warnings that do not block the sink from starting. "
             + "A failure cannot be acknowledged.";
@@ -143,6 +151,7 @@ public final class FerrySinkConfig {
     private final boolean toleratesBadRecords;
     private final Set<String> acknowledgedWarnings;
     private final DdlErrorPolicy ddlErrorPolicy;
+    private final Duration ddlDependencyWait;
 
     public FerrySinkConfig(Map<String, String> props) {
         Map<String, Object> parsed = CONFIG_DEF.parse(props);
@@ -163,6 +172,7 @@ public final class FerrySinkConfig {
         this.maxRetries = (Integer) parsed.get(MAX_RETRIES_CONFIG);
         this.retryBackoff = Duration.ofMillis((Long) parsed.get(RETRY_BACKOFF_MS_CONFIG));
         this.ddlErrorPolicy = DdlErrorPolicy.valueOf(((String) parsed.get(DDL_ERROR_POLICY_CONFIG)).trim().toUpperCase(Locale.ROOT));
+        this.ddlDependencyWait = Duration.ofMillis((Long) parsed.get(DDL_DEPENDENCY_WAIT_MS_CONFIG));
         @SuppressWarnings("unchecked")
         List<String> acknowledged = (List<String>) parsed.get(PRECHECK_ACKNOWLEDGED_CONFIG);
         this.acknowledgedWarnings = acknowledged.stream().map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
@@ -200,6 +210,9 @@ public final class FerrySinkConfig {
                 Importance.MEDIUM, RETRY_BACKOFF_MS_DOC, ERRORS_GROUP, ++order, Width.SHORT, RETRY_BACKOFF_MS_DISPLAY);
         def.define(DDL_ERROR_POLICY_CONFIG, Type.STRING, DDL_ERROR_POLICY_DEFAULT, ConfigDef.CaseInsensitiveValidString.in("fail", "skip"),
                 Importance.MEDIUM, DDL_ERROR_POLICY_DOC, ERRORS_GROUP, ++order, Width.SHORT, DDL_ERROR_POLICY_DISPLAY);
+        def.define(DDL_DEPENDENCY_WAIT_MS_CONFIG, Type.LONG, DDL_DEPENDENCY_WAIT_MS_DEFAULT,
+                Range.between(0L, Duration.ofDays(1).toMillis()), Importance.LOW, DDL_DEPENDENCY_WAIT_MS_DOC, ERRORS_GROUP, ++order,
+                Width.SHORT, DDL_DEPENDENCY_WAIT_MS_DISPLAY);
         order = 0;
         def.define(PRECHECK_ACKNOWLEDGED_CONFIG, Type.LIST, "", Importance.MEDIUM, PRECHECK_ACKNOWLEDGED_DOC, PRECHECK_GROUP,
                 ++order, Width.LONG, PRECHECK_ACKNOWLEDGED_DISPLAY);
@@ -242,6 +255,11 @@ public final class FerrySinkConfig {
 
     public DdlErrorPolicy ddlErrorPolicy() {
         return ddlErrorPolicy;
+    }
+
+    /** How long a replayed view statement may wait for the tables it names. */
+    public Duration ddlDependencyWait() {
+        return ddlDependencyWait;
     }
 
     public boolean tableAutoCreate() {

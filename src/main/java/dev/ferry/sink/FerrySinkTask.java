@@ -30,15 +30,15 @@ import java.util.Set;
 /**
  * Applies the change batches of its topic partitions to the destination. Every {@code put()} commits
  * all it applies before returning; the progress table in the destination, not the Kafka offsets, decides
- * what is applied. A level below the first of a cascade waits for the level above it, which another
- * topic carries (see {@link ChangeEventSink#apply(List, List)}): its partition is held from that record
+ * what is applied. A level below the first of a cascade waits for the level above it, and a view's DDL for
+ * the tables it names, which other topics carry (see {@link ChangeEventSink#apply(List, List)}): its partition is held from that record
  * on (kept in memory, paused, and offered again with every later {@code put()}, which comes soon since
  * the task asks for a short poll), while the other partitions go on. {@link #preCommit} never commits the
  * offset of a held record, so after a crash the held records are delivered again.
  */
 public final class FerrySinkTask extends SinkTask {
     private static final Logger LOG = LoggerFactory.getLogger(FerrySinkTask.class);
-    /** How soon Connect calls {@code put()} again while a partition waits for a cascade level on another topic. */
+    /** How soon Connect calls {@code put()} again while a partition waits for a cascade level or a view's tables. */
     private static final long HELD_POLL_MS = 200;
 
     private FerrySinkConfig config;
@@ -122,7 +122,7 @@ public final class FerrySinkTask extends SinkTask {
         }
         for (TopicPartition partition : waiting.keySet()) {
             if (!held.containsKey(partition)) {
-                LOG.debug("{} waits for a cascade level on another topic ({} records held)", partition, waiting.get(partition).size());
+                LOG.debug("{} waits for a cascade level or a view's tables on another topic ({} records held)", partition, waiting.get(partition).size());
                 context.pause(partition);
             }
         }

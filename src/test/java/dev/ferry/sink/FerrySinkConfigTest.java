@@ -61,6 +61,7 @@ class FerrySinkConfigTest {
         assertThat(config.retryBackoff()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.toleratesBadRecords()).isTrue();
         assertThat(config.ddlErrorPolicy()).isEqualTo(dev.ferry.sink.write.DdlErrorPolicy.FAIL);
+        assertThat(config.ddlDependencyWait()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
@@ -75,7 +76,7 @@ class FerrySinkConfigTest {
         assertThat(FerrySinkConfig.CONFIG_DEF.names()).containsExactlyInAnyOrder("connection.url", "connection.username",
                 "connection.password", "batch.size", "transaction.max.rows", "transaction.max.bytes", "table.auto.create", "load.data",
                 "load.data.min.rows", "state.database",
-                "max.retries", "retry.backoff.ms", "ddl.error.policy", "precheck.acknowledged.warnings");
+                "max.retries", "retry.backoff.ms", "ddl.error.policy", "ddl.dependency.wait.ms", "precheck.acknowledged.warnings");
     }
 
     @Test

@@ -77,6 +77,11 @@ public record ChangeBatch(
         return new ChangeBatch(BatchKind.DDL, table, null, -1, position, List.of(), ConflictPolicy.FAIL, List.of(statement), List.of(), null);
     }
 
+    /** DDL statements run in order at {@code position}, as one step (stored objects: a drop, a sql_mode, a create). */
+    public static ChangeBatch ddl(TableDef table, SourcePosition position, List<String> statements) {
+        return new ChangeBatch(BatchKind.DDL, table, null, -1, position, List.of(), ConflictPolicy.FAIL, statements, List.of(), null);
+    }
+
     /** Changes a cascading foreign key made to rows of {@code child}, matched on {@code columns}. */
     public static ChangeBatch cascade(TableDef child, List<String> columns, List<RowChange> rows) {
         return cascade(child, columns, rows, CascadeStep.FIRST_LEVEL_ONLY);

@@ -49,17 +49,73 @@ public final class DdlRunner {
                 LOG.warn("DDL on {} at {} is already in effect on the destination ({}); taken as applied: {}", table, at,
                         e.getMessage(), StoredObjects.describe(ddl));
             }
-            else if (policy == DdlErrorPolicy.SKIP) {
-                LOG.warn("DDL on {} at {} failed on the destination and is skipped (ddl.error.policy=skip): {} -- statement: {}",
-                        table, at, e.getMessage(), ddl);
-            }
             else {
-                throw WriteException.permanent(table, StatementKind.DDL, "the DDL statement at binlog position " + at
-                        + " failed on the destination: " + e.getMessage() + " -- statement: " + ddl + ". Fix the destination "
-                        + "table so the statement can run (or run an equivalent one yourself and set ddl.error.policy=skip "
-                        + "until it is past), then restart the connector.");
+                failed(table, at, ddl, e, "Fix the destination table so the statement can run");
             }
         }
+    }
+
+    /**
+     * Replays the statements of one view, procedure or function: {@code DROP ... IF EXISTS} of the
+     * destination object, then for a created or changed object its sql_mode and {@code CREATE} as schema
+     * migration writes it; the session's settings are restored with {@code sessionSql} afterwards. Dropping
+     * first makes a second run after a crash harmless. When a statement is refused because a database, table or
+     * column it names is not on the destination (yet) and {@code wait} allows it, returns false: the caller
+     * applies the record again later. Any other failure, or one that waited too long, follows the DDL error policy.
+     *
+     * @param objects the placeholder table of the database's objects topic
+     */
+    public boolean replayObject(StatementWriter writer, TableId objects, SourcePosition at, List<String> statements,
+                                String sessionSql, DependencyWait wait) throws WriteException {
+        try (Statement statement = writer.connection().createStatement()) {
+            String current = null;
+            try {
+                for (String ddl : statements) {
+                    current = ddl;
+                    statement.execute(ddl);
+                }
+                LOG.info("Replayed DDL of {} at {}: {}", objects.database(), at, StoredObjects.describe(current));
+            }
+            catch (SQLException e) {
+                if (ErrorKind.of(e) == ErrorKind.TRANSIENT) {
+                    throw e;
+                }
+                boolean first = wait.isFirstRefusal(objects, at);
+                if (StoredObjects.dependencyMissing(e) && wait.mayWait(objects, at)) {
+                    // Tried again with every put() while it waits: logged once.
+                    if (first) {
+                        LOG.info("DDL of {} at {} waits for a table or column the destination does not have yet ({}); tried again "
+                                + "until ddl.dependency.wait.ms has passed: {}", objects.database(), at, e.getMessage(),
+                                StoredObjects.describe(current));
+                    }
+                    return false;
+                }
+                failed(objects, at, current, e, StoredObjects.dependencyMissing(e) ? "It names a database, table or column "
+                        + "the destination lacks (one outside the selection, or one whose own DDL did not arrive within "
+                        + "ddl.dependency.wait.ms); create it on the destination" : "Fix the destination so the statement can run");
+            }
+            finally {
+                statement.execute(sessionSql);
+            }
+            wait.done(objects);
+            return true;
+        }
+        catch (SQLException e) {
+            throw StatementWriter.failure(objects, List.of(), StatementKind.DDL, e);
+        }
+    }
+
+    /** A DDL statement failed for good: under {@code skip} logged and passed, else the task stops with it. */
+    private void failed(TableId table, SourcePosition at, String ddl, SQLException e, String fix) throws WriteException {
+        if (policy == DdlErrorPolicy.SKIP) {
+            LOG.warn("DDL on {} at {} failed on the destination and is skipped (ddl.error.policy=skip): {} -- statement: {}",
+                    table, at, e.getMessage(), ddl);
+            return;
+        }
+        throw WriteException.permanent(table, StatementKind.DDL, "the DDL statement at binlog position " + at
+                + " failed on the destination: " + e.getMessage() + " -- statement: " + ddl + ". " + fix
+                + " (or run an equivalent statement yourself and set ddl.error.policy=skip until it is past), then restart "
+                + "the connector.");
     }
 
     /**

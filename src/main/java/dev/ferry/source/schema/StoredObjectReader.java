@@ -1,6 +1,7 @@
 package dev.ferry.source.schema;
 
 import dev.ferry.core.TableId;
+import dev.ferry.core.ddl.StoredObjectDdl;
 import dev.ferry.core.ddl.DdlToken;
 import dev.ferry.core.ddl.DdlTokenizer;
 import dev.ferry.core.ddl.StoredObjectRewriter;
@@ -76,6 +77,28 @@ public final class StoredObjectReader {
             }
         }
         return out;
+    }
+
+    /**
+     * The destination's statements for one view, procedure or function as the source defines it now, rewritten
+     * as schema migration rewrites it: for a routine, the sql_mode it was created under first; empty when the
+     * object no longer exists on the source.
+     */
+    public List<String> statements(Connection connection, StoredObjectDdl.Kind kind, TableId object) throws SQLException {
+        try {
+            if (kind == StoredObjectDdl.Kind.VIEW) {
+                return List.of(rewriter.view(object.database(), showCreate(connection, "VIEW", object.database(), object.table(), 2)));
+            }
+            String[] create = showCreateWithMode(connection, kind.name(), object.database(), object.table());
+            return List.of(sqlMode(create[0], kind.name().toLowerCase(java.util.Locale.ROOT) + " " + object),
+                    rewriter.routine(object.database(), create[1]));
+        }
+        catch (SQLException e) {
+            if (e.getErrorCode() == 1146 || e.getErrorCode() == 1305) {      // ER_NO_SUCH_TABLE, ER_SP_DOES_NOT_EXIST
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     /** An event, under the sql_mode and time zone its schedule was written in on the source, created DISABLED. */

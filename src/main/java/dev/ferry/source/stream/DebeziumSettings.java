@@ -1,6 +1,7 @@
 package dev.ferry.source.stream;
 
 import dev.ferry.source.FerrySourceConfig;
+import io.debezium.relational.history.SchemaHistory;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,35 @@ import java.util.Map;
  * representations are the ones Ferry can turn back into exact MySQL values.
  */
 final class DebeziumSettings {
+
+    /** The object kinds in the entry of Debezium's default DDL filter that drops view, routine and trigger statements. */
+    static final String STORED_OBJECTS = "(VIEW|FUNCTION|PROCEDURE|TRIGGER)";
+
+    /**
+     * Debezium's default DDL filter with its entry for views, procedures, functions and triggers narrowed to
+     * triggers: Ferry replays view and routine statements. Debezium applies the filter before it parses a
+     * statement or reports it as a schema change event, so with its default these statements never reach Ferry.
+     * Trigger statements stay filtered: Debezium's parser loses a {@code CREATE TRIGGER} whose body holds a
+     * {@code SET} (no event at all), so replaying the others would leave some triggers out silently. Read from
+     * Debezium's own default, so an upgrade keeps the other entries; one without that entry fails here.
+     */
+    static String ddlFilter() {
+        String debeziums = SchemaHistory.DDL_FILTER.defaultValueAsString();
+        int entry = debeziums.indexOf(STORED_OBJECTS);
+        if (entry < 0 || debeziums.indexOf(STORED_OBJECTS, entry + 1) >= 0) {
+            throw new IllegalStateException("Debezium's default DDL filter has not exactly one entry for " + STORED_OBJECTS
+                    + " statements; Ferry cannot let view and routine statements through: " + debeziums);
+        }
+        return debeziums.replace(STORED_OBJECTS, "(TRIGGER)") + "," + RECORDED_VIEW;
+    }
+
+    /**
+     * A view statement as Debezium records it in its schema history: without its first word ({@code [OR REPLACE]
+     * ALGORITHM=.. DEFINER=.. SQL SECURITY .. VIEW v AS ...}, the text of its parser's rule), which its parser
+     * cannot read back when it recovers the history after a restart. No statement read from the binlog starts
+     * like this, so the entry only keeps recovery from parsing these (Debezium does not track views anyway).
+     */
+    static final String RECORDED_VIEW = "^\\s*(?:OR\\s+REPLACE\\s|ALGORITHM\\s*=|DEFINER\\s*=|SQL\\s+SECURITY\\s|VIEW\\s).*";
 
     private DebeziumSettings() {
     }
@@ -64,6 +94,11 @@ final class DebeziumSettings {
         props.put("tombstones.on.delete", "false");
         // Ferry replays DDL on the destination (DebeziumRecordTranslator); Debezium's schema change events carry it.
         props.put("include.schema.changes", "true");
+        // Ferry replays view, procedure, function and trigger statements (SchemaChangeRecords); Debezium's default
+        // DDL filter drops them before they become schema change events. The filter is an internal Debezium field:
+        // its key is "internal.schema.history.internal.ddl.filter" (setting "schema.history.internal.ddl.filter"
+        // changes nothing), so the key is taken from the field itself.
+        props.put(SchemaHistory.DDL_FILTER.name(), ddlFilter());
         // TRUNCATE TABLE reaches Ferry only as Debezium's truncate event, which it skips by default.
         props.put("skipped.operations", "none");
         props.put("max.batch.size", "4096");

@@ -3,6 +3,7 @@ package dev.ferry.source.stream;
 import dev.ferry.core.TableId;
 import dev.ferry.core.ddl.LiveDdl;
 import dev.ferry.core.ddl.OnlineSchemaChange;
+import dev.ferry.core.ddl.StoredObjectDdl;
 import dev.ferry.core.event.ChangeBatch;
 import dev.ferry.core.event.SourcePosition;
 import dev.ferry.core.mapping.MappedTable;
@@ -89,6 +90,10 @@ final class SchemaChangeRecords {
             statementRecords = 0;
             renamedAway.clear();
         }
+        StoredObjectDdl object = StoredObjectDdl.of(text, database);
+        if (object != null) {
+            return storedObjects(object, file, pos, event);
+        }
         OnlineSchemaChange.Replay replay = onlineSchemaChanges.onDdl(text, database);
         if (replay != null) {
             state.changed();
@@ -120,6 +125,40 @@ final class SchemaChangeRecords {
             state.forget(ddl.table());
         }
         return record == null ? List.of() : List.of(record);
+    }
+
+    /**
+     * Views, procedures and functions of databases selected as a whole (the rule schema migration follows): a
+     * dropped object is dropped on the destination ({@code IF EXISTS}); a created or changed one is read from the
+     * source as it is now and recreated (dropped first, then created as schema migration creates it: without
+     * DEFINER, with SQL SECURITY INVOKER, a routine under its sql_mode, names mapped). One DDL record per object
+     * on the database's objects topic, so they apply once and in binlog order among themselves; a view whose
+     * tables or columns are not on the destination yet (their DDL travels on the tables' own topics) waits in
+     * the sink.
+     */
+    private List<SourceRecord> storedObjects(StoredObjectDdl ddl, long file, long pos, SourceRecord event) {
+        List<SourceRecord> out = new ArrayList<>();
+        for (TableId object : ddl.objects()) {
+            if (!mapping.isWholeDatabaseSelected(object.database())) {
+                continue;
+            }
+            TableId destination = ddl.kind() == StoredObjectDdl.Kind.VIEW ? mapping.destinationOf(object)
+                    : new TableId(mapping.destinationDatabase(object.database()), object.table());
+            List<String> statements = new ArrayList<>();
+            statements.add(new SqlBuilder().sql("DROP " + ddl.kind().name() + " IF EXISTS ").table(destination).toString());
+            if (ddl.action() == StoredObjectDdl.Action.CREATE_OR_ALTER) {
+                List<String> create = catalog.storedObjectStatements(ddl.kind(), object, mapping);
+                if (create.isEmpty()) {
+                    continue;       // dropped since: its DROP follows
+                }
+                statements.addAll(create);
+            }
+            TableDef objects = new TableDef(new TableId(mapping.destinationDatabase(object.database()), ChangeBatch.OBJECTS_TABLE),
+                    List.of(), List.of());
+            out.add(records.batch(new TableId(object.database(), ChangeBatch.OBJECTS_TABLE),
+                    ChangeBatch.ddl(objects, next(file, pos), statements), event.sourcePartition(), event.sourceOffset()));
+        }
+        return out;
     }
 
     /** The position of the statement's next DDL record: records of one statement on one topic must not share one. */

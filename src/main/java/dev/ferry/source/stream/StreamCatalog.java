@@ -5,7 +5,9 @@ import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
 import dev.ferry.core.mapping.ObjectMapping;
 import dev.ferry.source.SourceConnections;
+import dev.ferry.core.ddl.StoredObjectDdl;
 import dev.ferry.source.schema.SchemaReader;
+import dev.ferry.source.schema.StoredObjectReader;
 import dev.ferry.core.schema.ForeignKey;
 import dev.ferry.source.catalog.ForeignKeyCatalog;
 import dev.ferry.source.catalog.TableCatalog;
@@ -107,6 +109,21 @@ final class StreamCatalog implements AutoCloseable {
         catch (SQLException e) {
             connection = null;
             throw new RetriableException("Reading the definition of " + table.id() + " from the source failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The destination's statements for a view, procedure or function as the source defines it now (empty when gone). */
+    List<String> storedObjectStatements(StoredObjectDdl.Kind kind, TableId object, ObjectMapping mapping) {
+        try {
+            if (connection == null || !connection.isValid(5)) {
+                connection = connections.open();
+            }
+            return new StoredObjectReader(mapping, false).statements(connection, kind, object);
+        }
+        catch (SQLException e) {
+            connection = null;
+            throw new RetriableException("Reading the definition of " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + object
+                    + " from the source failed: " + e.getMessage(), e);
         }
     }
 
