@@ -2,6 +2,7 @@ package dev.ferry.sink.dialect;
 
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
+import dev.ferry.core.schema.TypedJson;
 import dev.ferry.core.schema.ValueKind;
 import dev.ferry.core.sql.SqlBuilder;
 
@@ -32,21 +33,35 @@ public final class LoadDataStatement {
     /** The file name the statement names; the driver sends the sink's stream instead of any file. */
     public static final String STREAM_NAME = "ferry-rows";
 
+    private final String keyword;
+    private final TableDef table;
     private final String sql;
 
     private LoadDataStatement(String keyword, TableDef table) {
+        this(keyword, table, null);
+    }
+
+    /**
+     * @param shapes per writable column, the typed scalars (paths and types) of a JSON column's documents
+     *        in every row of the load, or an empty list; null when no row holds a typed JSON value
+     */
+    private LoadDataStatement(String keyword, TableDef table, List<List<TypedJson.Scalar>> shapes) {
+        this.keyword = keyword;
+        this.table = table;
         WritableColumns columns = WritableColumns.of(table);
         SqlBuilder builder = new SqlBuilder(128 + 40 * columns.size());
         builder.sql("LOAD DATA LOCAL INFILE ").literal(STREAM_NAME).sql(keyword).sql(" INTO TABLE ").table(table.id())
                 .sql(" CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ENCLOSED BY '' ESCAPED BY '\\\\'"
                         + " LINES STARTING BY '' TERMINATED BY '\\n' (");
         List<String> assignments = new ArrayList<>();
+        List<String> scalarFields = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             if (i > 0) {
                 builder.sql(", ");
             }
             ColumnDef column = columns.column(i);
-            String conversion = conversion(column);
+            List<TypedJson.Scalar> scalars = shapes == null ? List.of() : shapes.get(i);
+            String conversion = scalars.isEmpty() ? conversion(column) : typedJson(i, scalars, scalarFields);
             if (conversion == null) {
                 builder.identifier(column.name());
             }
@@ -55,11 +70,36 @@ public final class LoadDataStatement {
                 assignments.add(SqlBuilder.quote(column.name()) + " = " + conversion.formatted(variable(i)));
             }
         }
+        // The typed scalars' literals follow the row's columns, in the order of the shapes.
+        scalarFields.forEach(field -> builder.sql(", ").sql(field));
         builder.sql(")");
         for (int a = 0; a < assignments.size(); a++) {
             builder.sql(a == 0 ? " SET " : ", ").sql(assignments.get(a));
         }
         this.sql = builder.toString();
+    }
+
+    /**
+     * The same load for rows whose JSON documents all hold typed scalars of these shapes
+     * ({@link TypedJson}): each such column's field is the document's text, and each scalar's literal is
+     * an extra field after the row's columns, set as {@link TypedJson#appendExpression} sets it.
+     *
+     * @param shapes per writable column, the paths and types of its typed scalars, or an empty list
+     */
+    public LoadDataStatement withTypedJson(List<List<TypedJson.Scalar>> shapes) {
+        return new LoadDataStatement(keyword, table, shapes);
+    }
+
+    /** {@code JSON_SET(CAST(@doc AS JSON), 'path', CAST(@literal AS type), ...)}, adding the literals' fields. */
+    private static String typedJson(int column, List<TypedJson.Scalar> scalars, List<String> scalarFields) {
+        StringBuilder expression = new StringBuilder("JSON_SET(CAST(%s AS JSON)");
+        for (TypedJson.Scalar scalar : scalars) {
+            String field = variable(column) + "_" + (scalarFields.size() + 1);
+            scalarFields.add(field);
+            expression.append(", ").append(new SqlBuilder(scalar.path().length() + 8).literal(scalar.path()).toString().replace("%", "%%")).append(", CAST(")
+                    .append(field).append(" AS ").append(scalar.type()).append(')');
+        }
+        return expression.append(')').toString();
     }
 
     public static LoadDataStatement replace(TableDef table) {

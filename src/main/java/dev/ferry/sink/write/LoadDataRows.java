@@ -1,9 +1,11 @@
 package dev.ferry.sink.write;
 
+import dev.ferry.core.schema.TypedJson;
 import dev.ferry.sink.bind.LoadDataText;
 import dev.ferry.sink.dialect.WritableColumns;
 
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -83,8 +85,28 @@ final class LoadDataRows extends InputStream {
         text.clear();
         while (next < rows.size() && (text.size() < PIECE_BYTES) && (next == 0 || rendered + text.size() < maxBytes)) {
             Object[] row = rows.get(next++);
+            List<TypedJson> typed = null;
             for (int i = 0; i < columns.size(); i++) {
-                text.field(row[columns.imageIndex(i)]);
+                Object value = row[columns.imageIndex(i)];
+                if (TypedJson.isEncoded(value)) {
+                    // The document's text here; its typed scalars' literals after the row's columns (LoadDataStatement#withTypedJson).
+                    TypedJson json = TypedJson.decode((String) value);
+                    text.field(json.document());
+                    if (typed == null) {
+                        typed = new ArrayList<>(2);
+                    }
+                    typed.add(json);
+                }
+                else {
+                    text.field(value);
+                }
+            }
+            if (typed != null) {
+                for (TypedJson json : typed) {
+                    for (TypedJson.Scalar scalar : json.scalars()) {
+                        text.field(scalar.literal());
+                    }
+                }
             }
             text.endRow();
         }

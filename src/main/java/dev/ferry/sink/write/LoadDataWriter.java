@@ -3,6 +3,7 @@ package dev.ferry.sink.write;
 import com.mysql.cj.jdbc.JdbcStatement;
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
+import dev.ferry.core.schema.TypedJson;
 import dev.ferry.sink.bind.LoadDataText;
 import dev.ferry.sink.dialect.LoadDataStatement;
 import dev.ferry.sink.dialect.TypedJsonValues;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -91,8 +93,7 @@ public final class LoadDataWriter {
      */
     void write(StatementWriter writer, TableDef table, LoadDataStatement statement, WritableColumns columns,
                List<Object[]> rows, StatementKind kind, boolean rowsMaySkip, Statements statements) throws WriteException {
-        // Typed JSON values need an expression per value, which a load cannot have (TypedJsonValues).
-        if (!enabled || rows.size() < minRows || TypedJsonValues.any(columns, rows)) {
+        if (!enabled || rows.size() < minRows) {
             statements.write(rows);
             return;
         }
@@ -101,6 +102,53 @@ public final class LoadDataWriter {
             statements.write(rows);
             return;
         }
+        if (!TypedJsonValues.any(columns, rows)) {
+            loadAll(writer, table, statement, columns, rows, kind, rowsMaySkip, statements);
+            return;
+        }
+        // Documents with typed scalars (TypedJson) load with a JSON_SET per column whose paths and types are
+        // part of the statement: consecutive rows of one shape go in one load, in their order.
+        int start = 0;
+        while (start < rows.size()) {
+            List<List<TypedJson.Scalar>> shape = shapeOf(columns, rows.get(start));
+            int end = start + 1;
+            while (end < rows.size() && shape.equals(shapeOf(columns, rows.get(end)))) {
+                end++;
+            }
+            List<Object[]> run = rows.subList(start, end);
+            if (run.size() < minRows) {
+                statements.write(run);
+            }
+            else {
+                loadAll(writer, table, shape.stream().allMatch(List::isEmpty) ? statement : statement.withTypedJson(shape),
+                        columns, run, kind, rowsMaySkip, statements);
+            }
+            start = end;
+        }
+    }
+
+    /** Per writable column, the paths and types (no literals) of the typed scalars of its JSON document in {@code row}. */
+    static List<List<TypedJson.Scalar>> shapeOf(WritableColumns columns, Object[] row) {
+        List<List<TypedJson.Scalar>> shape = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            Object value = row[columns.imageIndex(i)];
+            if (!TypedJson.isEncoded(value)) {
+                shape.add(List.of());
+                continue;
+            }
+            List<TypedJson.Scalar> scalars = TypedJson.decode((String) value).scalars();
+            List<TypedJson.Scalar> withoutLiterals = new ArrayList<>(scalars.size());
+            for (TypedJson.Scalar scalar : scalars) {
+                withoutLiterals.add(new TypedJson.Scalar(scalar.path(), scalar.type(), ""));
+            }
+            shape.add(withoutLiterals);
+        }
+        return shape;
+    }
+
+    /** Loads {@code rows} with {@code statement}, in loads of up to {@link #LOAD_BYTES}; what falls back goes to {@code statements}. */
+    private void loadAll(StatementWriter writer, TableDef table, LoadDataStatement statement, WritableColumns columns,
+                         List<Object[]> rows, StatementKind kind, boolean rowsMaySkip, Statements statements) throws WriteException {
         int start = 0;
         while (start < rows.size()) {
             if (!enabled) {

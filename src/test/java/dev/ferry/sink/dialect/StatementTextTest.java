@@ -172,4 +172,16 @@ class StatementTextTest {
         assertThat(LoadDataStatement.insertKeepingExisting(table).sql()).isEqualTo("LOAD DATA LOCAL INFILE 'ferry-rows' IGNORE" + columns);
         assertThat(LoadDataStatement.replace(TestTables.orders()).sql()).endsWith("(`id`, `note`)");
     }
+
+    @Test
+    void aLoadOfTypedJsonDocumentsSetsTheirScalarsFromFieldsAfterTheRow() {
+        TableDef table = new TableDef(new TableId("d", "t"), List.of(
+                new ColumnDef("id", "bigint", "bigint", null, null, false, null, false),
+                new ColumnDef("doc", "json", "json", null, null, true, null, false)), List.of("id"));
+        String sql = LoadDataStatement.replace(table).withTypedJson(List.of(List.of(), List.of(
+                new TypedJson.Scalar("$.\"a b\"[0]", "DECIMAL(3,2)", ""), new TypedJson.Scalar("$.d", "DATE", "")))).sql();
+        assertThat(sql).startsWith("LOAD DATA LOCAL INFILE 'ferry-rows' REPLACE INTO TABLE `d`.`t`")
+                .endsWith("(`id`, @ferry_2, @ferry_2_1, @ferry_2_2) SET `doc` = JSON_SET(CAST(@ferry_2 AS JSON), "
+                        + "'$.\"a b\"[0]', CAST(@ferry_2_1 AS DECIMAL(3,2)), '$.d', CAST(@ferry_2_2 AS DATE))");
+    }
 }

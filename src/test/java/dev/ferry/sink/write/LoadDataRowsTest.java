@@ -3,6 +3,7 @@ package dev.ferry.sink.write;
 import dev.ferry.core.TableId;
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
+import dev.ferry.core.schema.TypedJson;
 import dev.ferry.sink.bind.LoadDataText;
 import dev.ferry.sink.dialect.WritableColumns;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,21 @@ class LoadDataRowsTest {
         unread.read(new byte[10], 0, 10);
         unread.renderAll();
         assertThat(unread.rows()).isEqualTo(read.rows());
+    }
+
+    @Test
+    void aTypedJsonDocumentIsItsTextWithItsScalarsLiteralsAfterTheRow() throws IOException {
+        WritableColumns columns = WritableColumns.of(new TableDef(new TableId("d", "t"), List.of(
+                new ColumnDef("id", "bigint", "bigint", null, null, false, null, false),
+                new ColumnDef("doc", "json", "json", null, null, true, null, false)), List.of("id")));
+        String typed = TypedJson.valueOf("{\"p\": 1.50, \"d\": \"2020-01-31\"}", List.of(
+                new TypedJson.Scalar("$.p", "DECIMAL(3,2)", "1.50"), new TypedJson.Scalar("$.d", "DATE", "2020-01-31")));
+        List<Object[]> rows = List.of(new Object[] {1L, typed}, new Object[] {2L, typed});
+        LoadDataRows stream = new LoadDataRows(new LoadDataText(), columns, rows, Long.MAX_VALUE);
+        String row = "{\"p\": 1.50, \"d\": \"2020-01-31\"}\t1.50\t2020-01-31\n";
+        assertThat(new String(stream.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("1\t" + row + "2\t" + row);
+        assertThat(LoadDataWriter.shapeOf(columns, rows.get(0))).containsExactly(List.of(),
+                List.of(new TypedJson.Scalar("$.p", "DECIMAL(3,2)", ""), new TypedJson.Scalar("$.d", "DATE", "")));
+        assertThat(LoadDataWriter.shapeOf(columns, new Object[] {3L, "{}"})).containsExactly(List.of(), List.of());
     }
 }
