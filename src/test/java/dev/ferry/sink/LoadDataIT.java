@@ -9,6 +9,7 @@ import dev.ferry.core.event.RowOp;
 import dev.ferry.core.event.SourcePosition;
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
+import dev.ferry.core.schema.TypedJson;
 import dev.ferry.core.schema.ValueKind;
 import dev.ferry.sink.session.DestinationPool;
 import dev.ferry.sink.session.DestinationUrl;
@@ -169,7 +170,7 @@ class LoadDataIT {
     private static final String[] DATES = {"0000-00-00", "2024-02-29", "1000-01-01", "9999-12-31", "2024-00-00", "2023-02-31"};
     private static final String[] DATETIMES = {"0000-00-00 00:00:00.000000", "2024-01-31 23:59:59.999999", "1000-01-01 00:00:00.000000"};
     private static final String[] TIMESTAMPS = {"1970-01-01 00:00:01.000000", "2038-01-19 03:14:07.999999", "0000-00-00 00:00:00.000000"};
-    private static final String[] TIMES = {"-838:59:59.000000", "838:59:59.000000", "00:00:00.000001", "-00:00:01.500000"};
+    private static final String[] TIMES = {"-12:00:00.500000", "838:59:59.000000", "00:00:00.000001", "-00:00:01.500000"};
     private static final long[] YEARS = {0L, 1901L, 2155L, 2000L, 1970L};
     private static final byte[] POINT = {0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xf0, 0x3f, 0, 0, 0, 0, 0, 0, 0, 0x40};
 
@@ -278,6 +279,55 @@ class LoadDataIT {
                 .containsExactly("13");
         assertThat(query("SELECT COUNT(*) FROM " + db + "_load.types WHERE f = ? AND CAST(f AS CHAR) = '-0'", -0f))
                 .containsExactly(String.valueOf(LongStream.range(0, 120).filter(i -> i % 9 != 8 && i % FLOATS.length == 1).count()));
+    }
+
+    /**
+     * Documents with DECIMAL, DATE, TIME and DATETIME scalars (TypedJson) load in runs of one shape, each
+     * scalar set from its own field: the destination holds the same text and the same JSON types at every path
+     * as when the statements write them, and every row went through a load.
+     */
+    @Test
+    void typedJsonDocumentsLoadInRunsOfOneShapeExactlyAsTheStatementsWriteThem() throws Exception {
+        List<Object[]> rows = new ArrayList<>();
+        for (long id = 0; id < 120; id++) {
+            String doc;
+            if (id < 40) {
+                doc = "{\"p\": " + id + ".5}";
+            }
+            else if (id < 80) {
+                doc = TypedJson.valueOf("{\"p\": " + id + ".50, \"d\": \"2020-02-29\"}", List.of(
+                        new TypedJson.Scalar("$.p", "DECIMAL(4,2)", id + ".50"), new TypedJson.Scalar("$.d", "DATE", "2020-02-29")));
+            }
+            else {
+                doc = TypedJson.valueOf("{\"a b\": [1, \"2021-01-01 10:00:00.000001\"], \"t\": \"-12:00:00.500000\"}", List.of(
+                        new TypedJson.Scalar("$.\"a b\"[1]", "DATETIME(6)", "2021-01-01 10:00:00.000001"),
+                        new TypedJson.Scalar("$.t", "TIME(6)", "-12:00:00.500000")));
+            }
+            rows.add(new Object[] {id, doc});
+        }
+        Map<String, TableDef> tables = new HashMap<>();
+        Opened loading = open(Map.of());
+        Opened statements = open(Map.of("load.data", "false"));
+        for (Opened opened : List.of(loading, statements)) {
+            String database = db + (opened == loading ? "_jload" : "_jstmt");
+            TableDef table = new TableDef(new TableId(database, "docs"), List.of(TestTables.bigint("id"),
+                    new ColumnDef("doc", "json", "json", null, null, true, null, false)), List.of("id"));
+            tables.put(database, table);
+            opened.sink().apply(List.of(ChangeBatch.snapshotBegin(table, "s1"), ChangeBatch.snapshotChunk(table, "s1", 0, reads(rows)),
+                    ChangeBatch.snapshotEnd(table, "s1", 1, SourcePosition.snapshotPoint(7, 10))));
+        }
+        assertThat(loading.loads().loadedRows()).isEqualTo(rows.size());
+        assertThat(loading.loads().fallbacks()).isZero();
+
+        String select = "SELECT id, CAST(doc AS CHAR), JSON_TYPE(JSON_EXTRACT(doc, '$.p')), JSON_TYPE(JSON_EXTRACT(doc, '$.d')), "
+                + "JSON_TYPE(JSON_EXTRACT(doc, '$.\"a b\"[1]')), JSON_TYPE(JSON_EXTRACT(doc, '$.t')), "
+                + "CAST(JSON_EXTRACT(doc, '$.t') AS CHAR) FROM %s.docs ORDER BY id";
+        List<String> viaLoad = query(select.formatted(db + "_jload"));
+        assertThat(viaLoad).hasSize(rows.size()).isEqualTo(query(select.formatted(db + "_jstmt")));
+        assertThat(viaLoad.get(0)).isEqualTo("0|{\"p\": 0.5}|DOUBLE|null|null|null|null");
+        assertThat(viaLoad.get(41)).isEqualTo("41|{\"d\": \"2020-02-29\", \"p\": 41.50}|DECIMAL|DATE|null|null|null");
+        assertThat(viaLoad.get(99)).isEqualTo("99|{\"t\": \"-12:00:00.500000\", \"a b\": [1, \"2021-01-01 10:00:00.000001\"]}"
+                + "|null|null|DATETIME|TIME|\"-12:00:00.500000\"");
     }
 
     private static String hex(byte[] bytes) {

@@ -21,6 +21,11 @@ public final class TypedJsonValues {
         return column.dataType().toLowerCase(Locale.ROOT).equals("json");
     }
 
+    /** Whether {@code value} of {@code column} is a typed JSON document (text columns may start with the same character). */
+    public static boolean isTyped(ColumnDef column, Object value) {
+        return isJson(column) && TypedJson.isEncoded(value);
+    }
+
     /** Whether any of {@code rows} (full row images) holds a typed JSON value in a writable column. */
     public static boolean any(WritableColumns columns, List<Object[]> rows) {
         for (int i = 0; i < columns.size(); i++) {

@@ -2,6 +2,7 @@ package dev.ferry.sink.write;
 
 import dev.ferry.core.schema.TypedJson;
 import dev.ferry.sink.bind.LoadDataText;
+import dev.ferry.sink.dialect.TypedJsonValues;
 import dev.ferry.sink.dialect.WritableColumns;
 
 import java.io.InputStream;
@@ -88,7 +89,7 @@ final class LoadDataRows extends InputStream {
             List<TypedJson> typed = null;
             for (int i = 0; i < columns.size(); i++) {
                 Object value = row[columns.imageIndex(i)];
-                if (TypedJson.isEncoded(value)) {
+                if (TypedJsonValues.isTyped(columns.column(i), value)) {
                     // The document's text here; its typed scalars' literals after the row's columns (LoadDataStatement#withTypedJson).
                     TypedJson json = TypedJson.decode((String) value);
                     text.field(json.document());

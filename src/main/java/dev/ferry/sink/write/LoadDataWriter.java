@@ -132,7 +132,7 @@ public final class LoadDataWriter {
         List<List<TypedJson.Scalar>> shape = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
             Object value = row[columns.imageIndex(i)];
-            if (!TypedJson.isEncoded(value)) {
+            if (!TypedJsonValues.isTyped(columns.column(i), value)) {
                 shape.add(List.of());
                 continue;
             }

@@ -90,5 +90,10 @@ class LoadDataRowsTest {
         assertThat(LoadDataWriter.shapeOf(columns, rows.get(0))).containsExactly(List.of(),
                 List.of(new TypedJson.Scalar("$.p", "DECIMAL(3,2)", ""), new TypedJson.Scalar("$.d", "DATE", "")));
         assertThat(LoadDataWriter.shapeOf(columns, new Object[] {3L, "{}"})).containsExactly(List.of(), List.of());
+        // Text that starts like an encoded document is only text outside JSON columns.
+        Object[] text = {4L, "\0not json"};
+        assertThat(LoadDataWriter.shapeOf(COLUMNS, text)).containsExactly(List.of(), List.of());
+        assertThat(new String(new LoadDataRows(new LoadDataText(), COLUMNS, List.<Object[]>of(text), Long.MAX_VALUE).readAllBytes(),
+                StandardCharsets.UTF_8)).isEqualTo("4\t\\0not json\n");
     }
 }
