@@ -183,14 +183,8 @@ class LiveDdlIT {
      */
     @Test
     void rowsWrittenBeforeACharacterSetChangeAreDecodedInTheirOwnCharacterSetAfterARestart() throws Exception {
-        stack.source().execute("CREATE DATABASE ld_cs",
-                "CREATE TABLE ld_cs.t (id INT PRIMARY KEY, v VARCHAR(20), w TEXT) DEFAULT CHARSET=latin1",
+        syncedTableT("ld_cs", "CREATE TABLE ld_cs.t (id INT PRIMARY KEY, v VARCHAR(20), w TEXT) DEFAULT CHARSET=latin1",
                 "INSERT INTO ld_cs.t VALUES (1, _latin1 x'4361666581', _latin1 x'E9E8')");
-        FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "ld_cs", "ld_cs");
-        p.deploy(Map.of(), Map.of());
-        awaitSnapshots("ld_cs", 1);
-        awaitEqual("ld_cs", List.of("t"));
-        awaitSourceOffsetAtBinlogEnd(p);
 
         stack.connect().kill();
         stack.source().execute("INSERT INTO ld_cs.t VALUES (2, _latin1 x'436166E9', _latin1 x'81FF'), (3, 'plain', NULL)",
@@ -213,14 +207,7 @@ class LiveDdlIT {
      */
     @Test
     void aSourceUnreachableWhileTranslatingRestartsTheStreamWithoutSkippingEvents() throws Exception {
-        stack.source().execute("CREATE DATABASE ld_out",
-                "CREATE TABLE ld_out.t (id INT PRIMARY KEY, v INT)",
-                "INSERT INTO ld_out.t VALUES (1, 1), (2, 2)");
-        FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "ld_out", "ld_out");
-        p.deploy(Map.of(), Map.of());
-        awaitSnapshots("ld_out", 1);
-        awaitEqual("ld_out", List.of("t"));
-        awaitSourceOffsetAtBinlogEnd(p);
+        syncedTableT("ld_out", "CREATE TABLE ld_out.t (id INT PRIMARY KEY, v INT)", "INSERT INTO ld_out.t VALUES (1, 1), (2, 2)");
         long logStart = Files.size(stack.connect().logFile());
 
         stack.source().execute("ALTER USER '" + FerryPipeline.SOURCE_USER + "'@'%' ACCOUNT LOCK");
@@ -401,6 +388,21 @@ class LiveDdlIT {
 
     private static String withoutDefiner(String ddl) {
         return ddl.replaceAll("DEFINER=`[^`]*`@`[^`]*` ", "");
+    }
+
+    /**
+     * Creates {@code database} with {@code setup} (its one table {@code t}), deploys Ferry for it, and waits until
+     * the table is copied and the source's committed offset is at the end of the binlog.
+     */
+    private static FerryPipeline syncedTableT(String database, String... setup) throws Exception {
+        stack.source().execute("CREATE DATABASE " + database);
+        stack.source().execute(setup);
+        FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), database, database);
+        p.deploy(Map.of(), Map.of());
+        awaitSnapshots(database, 1);
+        awaitEqual(database, List.of("t"));
+        awaitSourceOffsetAtBinlogEnd(p);
+        return p;
     }
 
     private static void hotLoad(String table, int statements) {
