@@ -94,7 +94,7 @@ final class DebeziumSettings {
         props.put("tombstones.on.delete", "false");
         // Ferry replays DDL on the destination (DebeziumRecordTranslator); Debezium's schema change events carry it.
         props.put("include.schema.changes", "true");
-        // Ferry replays view, procedure, function and trigger statements (SchemaChangeRecords); Debezium's default
+        // Ferry replays view, procedure and function statements (SchemaChangeRecords); Debezium's default
         // DDL filter drops them before they become schema change events. The filter is an internal Debezium field:
         // its key is "internal.schema.history.internal.ddl.filter" (setting "schema.history.internal.ddl.filter"
         // changes nothing), so the key is taken from the field itself.
