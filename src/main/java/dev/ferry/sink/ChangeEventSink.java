@@ -209,13 +209,17 @@ public final class ChangeEventSink {
             applyObjects(batch, writer, out);
             return true;
         }
+        TableProgress current = currentProgress(writer, table);
+        BatchPlan plan = ProgressRules.plan(current, batch);
+        if (plan.action() == BatchPlan.Action.SKIP) {
+            // Before any table check: a batch applied before a rename, delivered again, must not create the old name.
+            return true;
+        }
         if (batch.kind() != BatchKind.DDL && !tables.isKnown(destination.id())) {
             // Creating a table is DDL, which commits: first commit pending rows together with their progress.
             commit(writer, out);
             tables.ensure(writer, destination);
         }
-        TableProgress current = currentProgress(writer, table);
-        BatchPlan plan = ProgressRules.plan(current, batch);
         switch (plan.action()) {
             case SKIP -> {
                 return true;

@@ -543,4 +543,25 @@ class ChangeEventSinkIT {
         skipping.apply(List.of(ChangeBatch.ddl(widened, at(400), refused), ChangeBatch.changes(widened, List.of(insert(500, 3L, "c", 8L)))));
         assertThat(query("SELECT id, note, extra FROM " + db + ".items ORDER BY id")).containsExactly("1|a|5", "2|b|7", "3|c|8");
     }
+
+    /**
+     * A restart of the source can deliver a table's changes again from before a RENAME the sink applied: they are
+     * skipped by the old name's progress, and the old name is not created again (table.auto.create is on).
+     */
+    @Test
+    void changesDeliveredAgainFromBeforeARenameDoNotCreateTheOldTableAgain() throws Exception {
+        TableDef items = keyed();
+        sink.apply(List.of(ChangeBatch.snapshotBegin(items, "s1"), ChangeBatch.snapshotChunk(items, "s1", 0, reads(new Object[] {1L, "a"})),
+                ChangeBatch.snapshotEnd(items, "s1", 1, at(100))));
+        ChangeBatch before = ChangeBatch.changes(items, List.of(insert(200, 2L, "b")));
+        String rename = "RENAME TABLE `" + db + "`.`items` TO `" + db + "`.`items2`";
+        TableDef renamed = items.withId(new TableId(db, "items2"));
+        sink.apply(List.of(before, ChangeBatch.ddl(items, at(300), rename), ChangeBatch.changes(renamed, List.of(insert(400, 3L, "c")))));
+
+        ChangeEventSink restarted = open(Map.of());
+        restarted.apply(List.of(before, ChangeBatch.ddl(items, at(300), rename), ChangeBatch.changes(renamed, List.of(insert(400, 3L, "c")))));
+        assertThat(query("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'items'", db))
+                .containsExactly("0");
+        assertThat(query("SELECT id, note FROM " + db + ".items2 ORDER BY id")).containsExactly("1|a", "2|b", "3|c");
+    }
 }
