@@ -3,6 +3,7 @@ package dev.ferry.source.stream;
 import dev.ferry.core.TableId;
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.TableDef;
+import dev.ferry.core.sql.SqlBuilder;
 import dev.ferry.core.mapping.ObjectMapping;
 import dev.ferry.source.SourceConnections;
 import dev.ferry.core.ddl.StoredObjectDdl;
@@ -19,7 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,11 @@ import java.util.Map;
  */
 final class StreamCatalog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamCatalog.class);
+    private static final int LOCK_WAIT_SECONDS = 60;
+    private static final int ER_NO_SUCH_TABLE = 1146;
+    private static final int ER_TABLEACCESS_DENIED = 1142;
+    private static final int ER_COLUMNACCESS_DENIED = 1143;
+    private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
     private final SourceConnections connections;
     private final Map<TableId, TableDef> tables = new HashMap<>();
     private Connection connection;
@@ -101,10 +109,7 @@ final class StreamCatalog implements AutoCloseable {
     /** The destination's CREATE DATABASE and CREATE TABLE statements for a table, as schema migration writes them. */
     List<String> createStatements(TableDef table, ObjectMapping mapping) {
         try {
-            if (connection == null || !connection.isValid(5)) {
-                connection = connections.open();
-            }
-            return new SchemaReader(mapping).statements(connection, table);
+            return new SchemaReader(mapping).statements(connection(), table);
         }
         catch (SQLException e) {
             connection = null;
@@ -115,10 +120,7 @@ final class StreamCatalog implements AutoCloseable {
     /** The destination's statements for a view, procedure or function as the source defines it now (empty when gone). */
     List<String> storedObjectStatements(StoredObjectDdl.Kind kind, TableId object, ObjectMapping mapping) {
         try {
-            if (connection == null || !connection.isValid(5)) {
-                connection = connections.open();
-            }
-            return new StoredObjectReader(mapping, false).statements(connection, kind, object);
+            return new StoredObjectReader(mapping, false).statements(connection(), kind, object);
         }
         catch (SQLException e) {
             connection = null;
@@ -130,10 +132,7 @@ final class StreamCatalog implements AutoCloseable {
     /** The source's foreign keys whose actions change child rows. */
     List<ForeignKey> foreignKeys() {
         try {
-            if (connection == null || !connection.isValid(5)) {
-                connection = connections.open();
-            }
-            return ForeignKeyCatalog.changingChildren(connection);
+            return ForeignKeyCatalog.changingChildren(connection());
         }
         catch (SQLException e) {
             connection = null;
@@ -143,14 +142,49 @@ final class StreamCatalog implements AutoCloseable {
 
     private TableDef load(TableId id) {
         try {
-            if (connection == null || !connection.isValid(5)) {
-                connection = connections.open();
-            }
-            return TableCatalog.read(connection, id);
+            Connection c = connection();
+            awaitStatementsChanging(c, id);
+            return TableCatalog.read(c, id);
         }
         catch (SQLException e) {
             connection = null;
             throw new RetriableException("Reading the definition of " + id + " from the source failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection == null || !connection.isValid(5)) {
+            connection = connections.open();
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET SESSION lock_wait_timeout = " + LOCK_WAIT_SECONDS);
+            }
+        }
+        return connection;
+    }
+
+    /**
+     * Waits until no statement is still changing the table, by opening it: MySQL 8.0 sends a DDL
+     * statement's binlog event before its data dictionary change commits, and information_schema
+     * reads take no metadata lock, so a definition read right at the event could miss the statement
+     * (a table just created read as absent). Opening the table queues behind the statement's metadata
+     * lock. A table that does not exist, or that the source user may not open, is left to the read;
+     * a lock held longer than {@value #LOCK_WAIT_SECONDS} s (a {@code LOCK TABLES ... WRITE}, not
+     * DDL) is logged and not waited for.
+     */
+    private static void awaitStatementsChanging(Connection c, TableId id) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet ignored = s.executeQuery(new SqlBuilder().sql("SELECT 1 FROM ").table(id).sql(" LIMIT 0").toString())) {
+            // opened: any statement that held the table's metadata lock has committed
+        }
+        catch (SQLException e) {
+            switch (e.getErrorCode()) {
+                case ER_NO_SUCH_TABLE, ER_TABLEACCESS_DENIED, ER_COLUMNACCESS_DENIED -> {
+                    // absent or not ours to open: information_schema answers
+                }
+                case ER_LOCK_WAIT_TIMEOUT -> LOG.warn("{} stayed locked for {} s while Ferry read its definition; reading it anyway",
+                        id, LOCK_WAIT_SECONDS);
+                default -> throw e;
+            }
         }
     }
 
