@@ -155,6 +155,38 @@ class CascadeChainIT {
         assertThat(stack.destination().queryString("SELECT COUNT(*) FROM ferry.cascade_ledger")).isEqualTo("0");
     }
 
+    /**
+     * A cascading foreign key added during sync is followed from its DDL on, and one dropped is no longer
+     * followed: the parent's deletes after the DDL remove exactly the rows the source removed.
+     */
+    @Test
+    void foreignKeysAddedOrDroppedDuringSyncAreFollowedFromThen() throws Exception {
+        stack.source().execute("CREATE DATABASE fkddl",
+                "CREATE TABLE fkddl.parent (id INT PRIMARY KEY)",
+                "CREATE TABLE fkddl.added (id INT PRIMARY KEY, parent_id INT, KEY by_parent (parent_id))",
+                "CREATE TABLE fkddl.dropped (id INT PRIMARY KEY, parent_id INT, CONSTRAINT dropped_parent FOREIGN KEY (parent_id)"
+                        + " REFERENCES fkddl.parent (id) ON DELETE CASCADE)",
+                "INSERT INTO fkddl.parent VALUES (1), (2), (3), (4)",
+                "INSERT INTO fkddl.added VALUES (11, 1), (21, 2), (31, 3), (41, 4)",
+                "INSERT INTO fkddl.dropped VALUES (12, 1), (22, 2), (32, 3), (42, 4)");
+        FerryPipeline p = new FerryPipeline(stack, Path.of("connector-config"), "fkddl", "fkddl");
+        p.deploy(Map.of(), Map.of());
+        PipelineAssertions.awaitSnapshots(stack, "fkddl", 3, WAIT);
+        // Before the DDL: the old keys cascade.
+        stack.source().execute("DELETE FROM fkddl.parent WHERE id = 1", "UPDATE fkddl.added SET parent_id = NULL WHERE id = 11");
+        awaitEqual("fkddl", List.of("parent", "added", "dropped"));
+        stack.source().execute("ALTER TABLE fkddl.added ADD CONSTRAINT added_parent FOREIGN KEY (parent_id)"
+                        + " REFERENCES fkddl.parent (id) ON DELETE CASCADE",
+                "ALTER TABLE fkddl.dropped DROP FOREIGN KEY dropped_parent");
+        // Ferry has read both statements once the destination has replayed them (it reads keys as the source has them then).
+        PipelineAssertions.awaitEqual(stack, "SELECT GROUP_CONCAT(CONSTRAINT_NAME) FROM information_schema.REFERENTIAL_CONSTRAINTS "
+                + "WHERE CONSTRAINT_SCHEMA = 'fkddl'", WAIT);
+        stack.source().execute("DELETE FROM fkddl.parent WHERE id IN (2, 3)");
+        awaitEqual("fkddl", List.of("parent", "added", "dropped"));
+        assertThat(stack.destination().queryString("SELECT GROUP_CONCAT(id ORDER BY id) FROM fkddl.added")).isEqualTo("11,41");
+        assertThat(stack.destination().queryString("SELECT GROUP_CONCAT(id ORDER BY id) FROM fkddl.dropped")).isEqualTo("22,32,42");
+    }
+
     /** A region with 3 stores, each with 2 shelves of 2 items: ids 10*parent + n. */
     private static void insertRegion(int region) throws SQLException {
         List<String> stores = new ArrayList<>();
@@ -223,13 +255,17 @@ class CascadeChainIT {
     }
 
     private static void awaitEqual() throws Exception {
+        awaitEqual("chain", TABLES);
+    }
+
+    private static void awaitEqual(String database, List<String> tables) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         List<TableComparison.Result> different = List.of();
         while (System.nanoTime() < deadline) {
             different = new ArrayList<>();
             try (Connection source = stack.source().openConnection(); Connection destination = stack.destination().openConnection()) {
-                for (String table : TABLES) {
-                    TableComparison.Result result = TableComparison.compare(source, destination, "chain", table);
+                for (String table : tables) {
+                    TableComparison.Result result = TableComparison.compare(source, destination, database, table);
                     if (!result.equal()) {
                         different.add(result);
                     }

@@ -97,6 +97,8 @@ public final class DebeziumRecordTranslator implements AutoCloseable {
                 }
                 stamped = stamp(out, stamped);
                 out.addAll(schemaChanges.records(change, event));
+                // DDL may have added or dropped a foreign key: the next parent change reads them again.
+                cascades = null;
                 stamped = stamp(out, stamped);
                 continue;
             }
