@@ -69,7 +69,7 @@ public final class DebeziumStream {
                 ? new SeededTaskContext(context, partition(config.topicPrefix()), offsetOf(seed))
                 : context;
         task = new Task();
-        watch = new DeserializerWatch(task, new ExactTemporalDecoding());
+        watch = new DeserializerWatch(task, new ExactTemporalDecoding(config.mapping()::isTableSelected));
         task.initialize(taskContext);
         task.start(DebeziumSettings.of(config, userProps, seeded));
         watch.start();

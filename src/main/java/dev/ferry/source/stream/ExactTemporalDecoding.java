@@ -7,14 +7,17 @@ import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserialize
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import com.github.shyiko.mysql.binlog.event.deserialization.TableMapEventDataDeserializer;
 import com.github.shyiko.mysql.binlog.io.ByteArrayInputStream;
+import dev.ferry.core.TableId;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * Puts {@link ExactTemporalRowDeserializers} into a Debezium binlog client's event deserializer when
+ * Puts {@link ExactTemporalRowDeserializers} into a Debezium binlog client's event deserializer, for
+ * uncompressed events and those inside compressed transactions ({@link CompressedTransactionDeserializer}), when
  * the client connects, on the client's own thread before it reads the first event, so every row of
  * that connection is read by them. Registered on the client by {@link DebeziumStream} (see its
  * guard for a client that connected before this listener was registered).
@@ -36,6 +39,13 @@ final class ExactTemporalDecoding implements BinaryLogClient.LifecycleListener {
         }
     };
 
+    /** The tables the migration selects: a compressed transaction that cannot be applied exactly stops it only for these. */
+    private final Predicate<TableId> selected;
+
+    ExactTemporalDecoding(Predicate<TableId> selected) {
+        this.selected = selected;
+    }
+
     @Override
     public void onConnect(BinaryLogClient client) {
         install(eventDeserializerOf(client));
@@ -45,6 +55,12 @@ final class ExactTemporalDecoding implements BinaryLogClient.LifecycleListener {
         if (deserializer.getEventDataDeserializer(EventType.WRITE_ROWS) instanceof ExactTemporalRowDeserializers.Writes) {
             return;
         }
+        installRows(deserializer);
+        deserializer.setEventDataDeserializer(EventType.TRANSACTION_PAYLOAD, new CompressedTransactionDeserializer(this::installRows, selected));
+    }
+
+    /** The table map reader and the row deserializers, also used for the events inside a compressed transaction. */
+    private void installRows(EventDeserializer deserializer) {
         deserializer.setEventDataDeserializer(EventType.TABLE_MAP, new TableMapRecorder(tableMaps));
         deserializer.setEventDataDeserializer(EventType.WRITE_ROWS, new ExactTemporalRowDeserializers.Writes(tableMaps));
         deserializer.setEventDataDeserializer(EventType.UPDATE_ROWS, new ExactTemporalRowDeserializers.Updates(tableMaps));
