@@ -335,7 +335,9 @@ final class FidelityCases {
                         "INSERT INTO json_unpaged VALUES ('é', JSON_OBJECT('x', JSON_OBJECT('t', CAST('30:00:00' AS TIME))))",
                         "INSERT INTO json_unpaged VALUES ('n', NULL)",
                         "INSERT INTO json_unpaged VALUES ('p', '{\"plain\": [1, 2.5, \"2020-01-01\"]}')"),
-                List.of());
+                List.of("INSERT INTO json_unpaged VALUES ('z', JSON_ARRAY(CAST(0.10 AS DECIMAL(2,2))))",
+                        "UPDATE json_unpaged SET j = JSON_SET(j, '$.d', CAST(9.90 AS DECIMAL(3,2))) WHERE k = 'a'",
+                        "DELETE FROM json_unpaged WHERE k = 'c'"));
     }
 
     static FidelityTable keyless() {

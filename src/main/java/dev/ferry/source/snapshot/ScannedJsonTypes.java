@@ -53,6 +53,33 @@ final class ScannedJsonTypes {
      * @param emptyNames whether the source's path syntax addresses an empty member name (8.0 does, 5.7 does not)
      */
     static ScannedJsonTypes learn(Connection connection, MappedTable mapped, boolean emptyNames) throws SQLException {
+        ScannedJsonTypes types = of(mapped, emptyNames);
+        if (types == null) {
+            return null;
+        }
+        SqlBuilder sql = new SqlBuilder().sql("SELECT ");
+        for (int j = 0; j < types.names.length; j++) {
+            sql.sql(j == 0 ? "" : ", ").identifier(types.names[j]);
+        }
+        sql.sql(" FROM ").table(mapped.source().id());
+        if (mapped.filter() != null) {
+            sql.sql(" WHERE ").sql(mapped.filter().sql());
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(Integer.MIN_VALUE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    for (int j = 0; j < types.names.length; j++) {
+                        types.learn(j, rs.getString(j + 1));
+                    }
+                }
+            }
+        }
+        return types.bound() ? types : null;
+    }
+
+    /** The table's JSON columns, nothing learnt yet; null when it has none. */
+    static ScannedJsonTypes of(MappedTable mapped, boolean emptyNames) {
         List<ColumnDef> columns = mapped.destination().columns();
         List<ColumnDef> sourceColumns = mapped.source().columns();
         int[] sourceIndexes = mapped.sourceIndexes();
@@ -67,30 +94,18 @@ final class ScannedJsonTypes {
         }
         int[] jsonIndexes = json.stream().mapToInt(Integer::intValue).toArray();
         String[] names = new String[jsonIndexes.length];
-        SqlBuilder sql = new SqlBuilder().sql("SELECT ");
         for (int j = 0; j < jsonIndexes.length; j++) {
             names[j] = sourceColumns.get(sourceIndexes[jsonIndexes[j]]).name();
-            sql.sql(j == 0 ? "" : ", ").identifier(names[j]);
         }
-        sql.sql(" FROM ").table(mapped.source().id());
-        if (mapped.filter() != null) {
-            sql.sql(" WHERE ").sql(mapped.filter().sql());
+        return new ScannedJsonTypes(jsonIndexes, names, emptyNames);
+    }
+
+    /** Learns the candidate paths of one document of the {@code column}-th JSON column (its text as read, or null). */
+    void learn(int column, String document) {
+        String text = JsonNegativeZero.keepSign(document);
+        if (text != null && TypedJsonProbe.hasDigit(text)) {
+            collect(column, addressable(JsonScalarCandidates.of(text), true));
         }
-        ScannedJsonTypes types = new ScannedJsonTypes(jsonIndexes, names, emptyNames);
-        try (PreparedStatement ps = connection.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            ps.setFetchSize(Integer.MIN_VALUE);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    for (int j = 0; j < jsonIndexes.length; j++) {
-                        String text = JsonNegativeZero.keepSign(rs.getString(j + 1));
-                        if (text != null && TypedJsonProbe.hasDigit(text)) {
-                            types.collect(j, types.addressable(JsonScalarCandidates.of(text), true));
-                        }
-                    }
-                }
-            }
-        }
-        return types.bound() ? types : null;
     }
 
     private void collect(int column, List<JsonScalarCandidates.Candidate> candidates) {
@@ -110,7 +125,7 @@ final class ScannedJsonTypes {
     }
 
     /** Numbers the fields of each column's answer and picks the columns asked about, within {@link #MAX_PARAMETERS}. */
-    private boolean bound() {
+    boolean bound() {
         int parameters = 0;
         for (int j = 0; j < jsonIndexes.length; j++) {
             int field = paths.get(j).size();
@@ -197,6 +212,15 @@ final class ScannedJsonTypes {
      * @param first the result column of the first answer
      */
     void type(Object[] row, ResultSet rs, int first) throws SQLException {
+        String[] answers = new String[asked.size()];
+        for (int a = 0; a < answers.length; a++) {
+            answers[a] = rs.getString(first + a);
+        }
+        type(row, answers);
+    }
+
+    /** As {@link #type(Object[], ResultSet, int)}, given the answers, one per JSON column asked about. */
+    void type(Object[] row, String[] answers) {
         for (int a = 0; a < asked.size(); a++) {
             int j = asked.get(a);
             if (!(row[jsonIndexes[j]] instanceof String text) || !TypedJsonProbe.hasDigit(text)) {
@@ -206,7 +230,7 @@ final class ScannedJsonTypes {
             if (candidates.isEmpty()) {
                 continue;
             }
-            String[] fields = rs.getString(first + a).split(",", -1);
+            String[] fields = answers[a].split(",", -1);
             List<String> types = new ArrayList<>(candidates.size());
             for (int c = 0; c < candidates.size(); c++) {
                 JsonScalarCandidates.Candidate candidate = candidates.get(c);
