@@ -53,7 +53,7 @@ public final class TableSnapshotReader {
      * selected columns, in the destination's shape and under the given conflict policy. A table with
      * JSON columns and a key is read in pages by its key, so the DECIMAL, DATE, TIME and DATETIME
      * scalars inside its documents can be learnt in the same transaction ({@link KeyPages}); any other
-     * table in one streaming scan.
+     * table in one streaming scan, which asks those types with every row ({@link ScannedJsonTypes}).
      */
     public Result read(Connection connection, MappedTable mapped, String snapshotId, ConflictPolicy policy, ChunkConsumer consumer)
             throws SQLException, InterruptedException {
