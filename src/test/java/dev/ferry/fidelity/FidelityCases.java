@@ -40,6 +40,7 @@ final class FidelityCases {
         tables.add(geometries(version));
         tables.add(generated());
         tables.add(keyless());
+        tables.add(unpagedTypedJson());
         tables.add(largeValues());
         return tables;
     }
@@ -315,6 +316,30 @@ final class FidelityCases {
      * difference: trailing spaces, letter case, trailing zero bytes, the sign of zero. Updates and
      * deletes must find the very row the source changed.
      */
+    /** DECIMAL with trailing zeros, DATE, TIMEs negative and of 32 hours or more, DATETIME(6), an integral double. */
+    static final String UNPAGED_TYPED_JSON = "JSON_OBJECT('d', CAST(1.50 AS DECIMAL(3,2)), 'dt', CAST('2020-02-29' AS DATE), "
+            + "'t', JSON_ARRAY(CAST('-12:00:00' AS TIME), CAST('838:59:59' AS TIME), CAST('30:00:00' AS TIME), "
+            + "CAST('38:00:00' AS TIME), CAST('-00:00:00.5' AS TIME(1))), "
+            + "'ts', CAST('2020-03-29 02:30:00.000001' AS DATETIME(6)), 'f', 1.0e0, 'plain', JSON_ARRAY(1.5, '2020-01-01'))";
+
+    /**
+     * JSON documents with typed scalars in a table whose key Ferry cannot page by (latin1 text), read in
+     * one streaming scan: two documents alike in text differ in their scalars' types.
+     */
+    static FidelityTable unpagedTypedJson() {
+        return new FidelityTable("json_unpaged", "CREATE TABLE json_unpaged (k VARCHAR(10) CHARACTER SET latin1 PRIMARY KEY, j JSON)",
+                FidelityTable.STRICT,
+                List.of("INSERT INTO json_unpaged VALUES ('a', " + UNPAGED_TYPED_JSON + ")",
+                        "INSERT INTO json_unpaged VALUES ('b', JSON_ARRAY(CAST(2.5 AS DECIMAL(2,1))))",
+                        "INSERT INTO json_unpaged VALUES ('c', JSON_ARRAY(2.5e0))",
+                        "INSERT INTO json_unpaged VALUES ('é', JSON_OBJECT('x', JSON_OBJECT('t', CAST('30:00:00' AS TIME))))",
+                        "INSERT INTO json_unpaged VALUES ('n', NULL)",
+                        "INSERT INTO json_unpaged VALUES ('p', '{\"plain\": [1, 2.5, \"2020-01-01\"]}')"),
+                List.of("INSERT INTO json_unpaged VALUES ('z', JSON_ARRAY(CAST(0.10 AS DECIMAL(2,2))))",
+                        "UPDATE json_unpaged SET j = JSON_SET(j, '$.d', CAST(9.90 AS DECIMAL(3,2))) WHERE k = 'a'",
+                        "DELETE FROM json_unpaged WHERE k = 'c'"));
+    }
+
     static FidelityTable keyless() {
         String columns = "n INT, f FLOAT, d DOUBLE, bt BIT(10), dt DATETIME(6), ts TIMESTAMP(3) NULL DEFAULT NULL, "
                 + "dc DECIMAL(65,30), l VARCHAR(20) CHARACTER SET latin1, ub VARCHAR(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin, "
@@ -335,7 +360,11 @@ final class FidelityCases {
                 "INSERT INTO keyless VALUES (5, 0e0, 0e0" + zeros,
                 "INSERT INTO keyless VALUES (5, -0e0, -0e0" + zeros,
                 "INSERT INTO keyless VALUES (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-                        + "NULL, NULL)");
+                        + "NULL, NULL)",
+                // Typed scalars in the snapshot of a table without a key; two rows alike in text, not in types.
+                "INSERT INTO keyless (n, j) VALUES (60, " + UNPAGED_TYPED_JSON + ")",
+                "INSERT INTO keyless (n, j) VALUES (61, JSON_ARRAY(CAST(2.5 AS DECIMAL(2,1)))), (61, JSON_ARRAY(2.5e0)), "
+                        + "(61, JSON_ARRAY(1.0e0, CAST(1.0 AS DECIMAL(2,1))))");
         // Each change picks, among rows a loose comparison cannot tell apart, one that is not the first.
         List<String> changes = List.of(
                 "UPDATE keyless SET n = 10 WHERE n = 1 LIMIT 1",

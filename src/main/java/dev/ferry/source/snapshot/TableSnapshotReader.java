@@ -53,7 +53,7 @@ public final class TableSnapshotReader {
      * selected columns, in the destination's shape and under the given conflict policy. A table with
      * JSON columns and a key is read in pages by its key, so the DECIMAL, DATE, TIME and DATETIME
      * scalars inside its documents can be learnt in the same transaction ({@link KeyPages}); any other
-     * table in one streaming scan.
+     * table in one streaming scan, which asks those types with every row ({@link ScannedJsonTypes}).
      */
     public Result read(Connection connection, MappedTable mapped, String snapshotId, ConflictPolicy policy, ChunkConsumer consumer)
             throws SQLException, InterruptedException {
@@ -64,21 +64,50 @@ public final class TableSnapshotReader {
             readPages(connection, mapped, pages, !mysql8, chunks);
         }
         else {
-            if (mapped.destination().columns().stream().anyMatch(c -> KeyPages.isJson(c) && !c.generated())) {
-                LOG.warn("Table {} has JSON columns and no key Ferry can page by: DECIMAL, DATE, TIME and DATETIME scalars "
-                        + "inside its documents are copied by the snapshot as the numbers and strings their text shows", mapped.source().id());
+            readScan(connection, mapped, chunks);
+        }
+        return chunks.finish();
+    }
+
+    /**
+     * Reads the table in one streaming scan. When its JSON documents hold candidate scalars, a first
+     * pass learns their paths and the scan asks their types with every row ({@link ScannedJsonTypes}).
+     */
+    private void readScan(Connection connection, MappedTable mapped, Chunks chunks) throws SQLException, InterruptedException {
+        boolean mysql8 = connection.getMetaData().getDatabaseMajorVersion() >= 8;
+        ScannedJsonTypes types = ScannedJsonTypes.learn(connection, mapped, mysql8);
+        String sql = types == null ? selectSql(mapped) : types.selectSql(mapped);
+        int first = mapped.destination().columns().size() + 1;
+        try (PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            if (types != null) {
+                types.bind(ps);
             }
-            try (PreparedStatement ps = connection.prepareStatement(selectSql(mapped), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                ps.setFetchSize(Integer.MIN_VALUE);
-                RowReader reader = new RowReader(mapped.destination().columns());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        chunks.add(reader.read(rs));
+            ps.setFetchSize(Integer.MIN_VALUE);
+            RowReader reader = new RowReader(mapped.destination().columns());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Object[] row = reader.read(rs);
+                    if (types != null) {
+                        types.type(row, rs, first);
                     }
+                    chunks.add(row);
                 }
             }
         }
-        return chunks.finish();
+        if (types != null && !types.untyped().isEmpty()) {
+            LOG.warn("Table {} has no key Ferry can page by, and its JSON columns {} hold more different paths to numbers or date-like "
+                    + "strings than one statement can ask about: DECIMAL, DATE, TIME and DATETIME scalars inside them are copied by "
+                    + "the snapshot as the numbers and strings their text shows", mapped.source().id(), types.untyped());
+        }
+        if (types != null && types.unaddressable() > 0) {
+            warnUnaddressable(mapped, types.unaddressable());
+        }
+    }
+
+    private static void warnUnaddressable(MappedTable mapped, long count) {
+        LOG.warn("Table {}: {} numbers or date-like strings inside JSON documents sit under an empty member name, which MySQL 5.7's "
+                + "path syntax cannot address; they are copied as their text shows (a DECIMAL, DATE, TIME or DATETIME among them "
+                + "becomes a number or string)", mapped.source().id(), count);
     }
 
     /** Reads page after page by the key, typing each page's JSON documents before it is sent. */
@@ -127,9 +156,7 @@ public final class TableSnapshotReader {
             }
         }
         if (probe.unaddressable() > 0) {
-            LOG.warn("Table {}: {} numbers or date-like strings inside JSON documents sit under an empty member name, which MySQL 5.7's "
-                    + "path syntax cannot address; they are copied as their text shows (a DECIMAL, DATE, TIME or DATETIME among them "
-                    + "becomes a number or string)", mapped.source().id(), probe.unaddressable());
+            warnUnaddressable(mapped, probe.unaddressable());
         }
     }
 

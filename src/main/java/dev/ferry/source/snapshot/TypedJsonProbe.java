@@ -222,11 +222,22 @@ final class TypedJsonProbe {
 
     /** Sets the document's value from the source's answers: a {@link TypedJson} when it holds typed scalars. */
     private static void apply(Document doc, List<JsonScalarCandidates.Candidate> candidates, List<String> types, int[] jsonIndexes) {
+        doc.row()[jsonIndexes[doc.column()]] = value(doc.text(), candidates, types);
+    }
+
+    /**
+     * A document's value from the source's {@code JSON_TYPE} of each of its candidates (same order): a
+     * {@link TypedJson} when it holds typed scalars or integral doubles, else its text.
+     */
+    static Object value(String json, List<JsonScalarCandidates.Candidate> candidates, List<String> types) {
         List<TypedJson.Scalar> typed = JsonScalarCandidates.typed(candidates, types);
-        String text = JsonScalarCandidates.doublesAsDoubles(doc.text(), candidates, types);
-        if (!typed.isEmpty() || !text.equals(doc.text())) {
-            doc.row()[jsonIndexes[doc.column()]] = TypedJson.valueOf(text, typed);
-        }
+        String text = JsonScalarCandidates.doublesAsDoubles(json, candidates, types);
+        return typed.isEmpty() && text.equals(json) ? json : TypedJson.valueOf(text, typed);
+    }
+
+    /** Whether a path goes through an empty member name, which MySQL 5.7's path syntax cannot address. */
+    static boolean underEmptyName(String path) {
+        return EMPTY_NAME.matcher(path).find();
     }
 
     /** Types the given documents row by row, found by key, in batches of one statement. */
@@ -253,7 +264,7 @@ final class TypedJsonProbe {
         }
         List<JsonScalarCandidates.Candidate> kept = new ArrayList<>(candidates.size());
         for (JsonScalarCandidates.Candidate c : candidates) {
-            if (EMPTY_NAME.matcher(c.path()).find()) {
+            if (underEmptyName(c.path())) {
                 unaddressable++;
             }
             else {
@@ -263,7 +274,7 @@ final class TypedJsonProbe {
         return kept;
     }
 
-    private static boolean hasDigit(String text) {
+    static boolean hasDigit(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= '0' && c <= '9') {
