@@ -152,6 +152,9 @@ public record TypedJson(String document, List<Scalar> scalars) {
         if (function != null) {
             return function.appendCall(sql, literal);
         }
+        if (scalar.opaqueType() == OPAQUE_VARCHAR) {
+            return sql.sql("CAST(UNHEX(").sql(literal).sql(") AS BINARY)");
+        }
         return sql.sql("CAST(").sql(literal).sql(" AS ").sql(scalar.type()).sql(")");
     }
 
