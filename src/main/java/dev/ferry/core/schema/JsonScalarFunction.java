@@ -10,8 +10,9 @@ import dev.ferry.core.sql.SqlBuilder;
  * returns its argument as that type: {@code JSON_SET(doc, path, db.ferry_json_blob(UNHEX('00FF')))}
  * sets the same scalar {@code JSON_OBJECT('a', blob_column)} does.
  *
- * <p>An opaque scalar of field type 15 (VARCHAR, what {@code CAST(x AS BINARY)} makes) needs no
- * function. TIMESTAMP scalars are made in the sink's {@code '+00:00'} session, whose wall-clock fields
+ * <p>Even an opaque scalar of field type 15 (VARCHAR, a VARBINARY column's) is made by a function:
+ * {@code CAST(x AS BINARY)} makes one on 8.0, but not from a user variable (LOAD DATA's fields, which
+ * make a LONGBLOB, type251), nor on 5.7 (type253). TIMESTAMP scalars are made in the sink's {@code '+00:00'} session, whose wall-clock fields
  * a TIMESTAMP keeps from {@code 1970-01-01 00:00:01} to {@code 2038-01-19 03:14:07.999999}.
  *
  * @param database the database that holds it (the sink's state database)
@@ -26,11 +27,13 @@ public record JsonScalarFunction(String database, String name, String parameter,
     public static final String TIMESTAMP_MAX = "2038-01-19 03:14:07.999999";
 
     private static final String HEX = "UNHEX(%s)";
+    /** The longest VARBINARY opaque made (a VARBINARY column's longest value). */
+    static final int MAX_VARBINARY = 65535;
 
-    /** The function that makes {@code scalar}, or null when its type needs none (DECIMAL, temporal, opaque VARCHAR). */
+    /** The function that makes {@code scalar}, or null when its type needs none (DECIMAL, DATE, TIME, DATETIME). */
     public static JsonScalarFunction of(TypedJson.Scalar scalar) {
         int opaque = scalar.opaqueType();
-        if (!scalar.isTimestamp() && (opaque < 0 || opaque == TypedJson.OPAQUE_VARCHAR)) {
+        if (!scalar.isTimestamp() && opaque < 0) {
             return null;
         }
         String database = scalar.functionDatabase();
@@ -44,6 +47,7 @@ public record JsonScalarFunction(String database, String name, String parameter,
         int bytes = scalar.literal().length() / 2;
         return switch (opaque) {
             case 252 -> new JsonScalarFunction(database, "ferry_json_blob", "LONGBLOB", "LONGBLOB", HEX);
+            case TypedJson.OPAQUE_VARCHAR -> new JsonScalarFunction(database, "ferry_json_varbinary", "LONGBLOB", "VARBINARY(" + MAX_VARBINARY + ")", HEX);
             case 254 -> {
                 if (bytes > 255) {
                     throw new IllegalArgumentException("a BINARY opaque JSON scalar of " + bytes + " bytes at " + scalar.path());
@@ -65,7 +69,8 @@ public record JsonScalarFunction(String database, String name, String parameter,
     /** Whether the destination (MySQL 8.0) can make an opaque scalar of {@code fieldType} holding {@code bytes} bytes. */
     public static boolean makesOpaque(int fieldType, int bytes) {
         return switch (fieldType) {
-            case TypedJson.OPAQUE_VARCHAR, 252 -> true;
+            case 252 -> true;
+            case TypedJson.OPAQUE_VARCHAR -> bytes <= MAX_VARBINARY;
             case 254 -> bytes <= 255;
             case 16 -> bytes >= 1 && bytes <= 8;
             default -> false;

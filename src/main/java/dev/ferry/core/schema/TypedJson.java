@@ -28,7 +28,7 @@ public record TypedJson(String document, List<Scalar> scalars) {
     public static final char MARK = '\0';
     private static final Pattern TYPE = Pattern.compile("DECIMAL\\((\\d{1,2}),(\\d{1,2})\\)|DATE|TIME\\(6\\)|DATETIME\\(6\\)"
             + "|(?:TIMESTAMP\\(6\\)|OPAQUE\\((\\d{1,3})\\))(?:@(.+))?", Pattern.DOTALL);
-    /** The MySQL field type codes of opaque scalars made without a function: VARCHAR (what {@code CAST(.. AS BINARY)} makes on 8.0). */
+    /** The MySQL field type code of a VARBINARY column's opaque scalars (VARCHAR). */
     public static final int OPAQUE_VARCHAR = 15;
 
     /**
@@ -151,9 +151,6 @@ public record TypedJson(String document, List<Scalar> scalars) {
         JsonScalarFunction function = JsonScalarFunction.of(scalar);
         if (function != null) {
             return function.appendCall(sql, literal);
-        }
-        if (scalar.opaqueType() == OPAQUE_VARCHAR) {
-            return sql.sql("CAST(UNHEX(").sql(literal).sql(") AS BINARY)");
         }
         return sql.sql("CAST(").sql(literal).sql(" AS ").sql(scalar.type()).sql(")");
     }

@@ -131,7 +131,7 @@ public final class JsonScalarFunctions {
             return new TypedJson.Scalar(scalar.path(), "DATETIME(6)", scalar.literal());
         }
         int type = scalar.opaqueType();
-        if (type < 0 || type == TypedJson.OPAQUE_VARCHAR) {
+        if (type < 0) {
             return scalar;
         }
         int bytes = scalar.literal().length() / 2;
@@ -142,8 +142,12 @@ public final class JsonScalarFunctions {
             warn(table, column, scalar, "OPAQUE(252)", "only a TINYBLOB, MEDIUMBLOB or LONGBLOB column makes it; the same bytes are written as a BLOB");
             return new TypedJson.Scalar(scalar.path(), "OPAQUE(252)", scalar.literal()).withFunctionDatabase(database);
         }
+        if (type == TypedJson.OPAQUE_VARCHAR || !JsonScalarFunction.makesOpaque(TypedJson.OPAQUE_VARCHAR, bytes)) {
+            warn(table, column, scalar, "OPAQUE(252)", "no expression makes an opaque scalar of this field type and size; the same bytes are written as a BLOB");
+            return new TypedJson.Scalar(scalar.path(), "OPAQUE(252)", scalar.literal()).withFunctionDatabase(database);
+        }
         warn(table, column, scalar, "OPAQUE(15)", "MySQL 8.0 makes no opaque scalar of this field type and size; the same bytes are written as a VARBINARY");
-        return new TypedJson.Scalar(scalar.path(), "OPAQUE(15)", scalar.literal());
+        return new TypedJson.Scalar(scalar.path(), "OPAQUE(15)", scalar.literal()).withFunctionDatabase(database);
     }
 
     private void warn(TableId table, ColumnDef column, TypedJson.Scalar scalar, String written, String why) {
