@@ -87,7 +87,8 @@ public final class JsonScalarFunctions {
         }
         Object[] out = image;
         for (int i : json) {
-            if (i < image.length && TypedJson.isEncoded(image[i])) {
+            // Only documents whose encoding names such a type are decoded (a path holding the word costs a decoding, no more).
+            if (i < image.length && TypedJson.isEncoded(image[i]) && mayNeedFunctions((String) image[i])) {
                 String value = (String) image[i];
                 String prepared = prepare(table.id(), table.columns().get(i), value, needed);
                 if (!prepared.equals(value)) {
@@ -99,6 +100,10 @@ public final class JsonScalarFunctions {
             }
         }
         return out;
+    }
+
+    private static boolean mayNeedFunctions(String encoded) {
+        return encoded.contains("OPAQUE(") || encoded.contains("TIMESTAMP(");
     }
 
     private String prepare(TableId table, ColumnDef column, String encoded, Set<JsonScalarFunction> needed) {
