@@ -24,6 +24,7 @@ import dev.ferry.sink.write.CascadeApplier;
 import dev.ferry.sink.write.DdlRunner;
 import dev.ferry.sink.write.DependencyWait;
 import dev.ferry.sink.write.DestinationTables;
+import dev.ferry.sink.write.JsonScalarFunctions;
 import dev.ferry.sink.write.LoadDataWriter;
 import dev.ferry.sink.write.StatementKind;
 import dev.ferry.sink.write.StatementLimits;
@@ -76,6 +77,7 @@ public final class ChangeEventSink {
     private final Map<TableId, TableBuffer> buffers = new LinkedHashMap<>();
     private final LoadDataWriter loads;
     private final CascadeApplier cascades = new CascadeApplier(binders);
+    private final JsonScalarFunctions jsonFunctions;
     private final CascadeLedger ledger;
     /** The ledger entries written in the open transaction: deeper steps in it may read them. */
     private final Set<LedgerEntry> recordedInTransaction = new HashSet<>();
@@ -96,6 +98,7 @@ public final class ChangeEventSink {
         this.tables = new DestinationTables(config.tableAutoCreate());
         this.progress = new ProgressStore(config.connectorName(), config.stateDatabase());
         this.ledger = new CascadeLedger(config.connectorName(), config.stateDatabase());
+        this.jsonFunctions = new JsonScalarFunctions(config.stateDatabase());
         this.ddl = new DdlRunner(config.ddlErrorPolicy());
         this.dependencyWait = new DependencyWait(config.ddlDependencyWait());
     }
@@ -226,10 +229,11 @@ public final class ChangeEventSink {
             }
             case RESTART_SNAPSHOT -> restartSnapshot(batch, destination, current, writer, out);
             case APPLY_ROWS -> {
+                List<RowChange> rows = jsonFunctions.prepare(destination, plan.rows(), writer, () -> commit(writer, out));
                 if (batch.kind() != BatchKind.CASCADE) {
-                    buffer(destination, plan.rows(), batch.isSnapshot() && current.keepsExistingRows(), out);
+                    buffer(destination, rows, batch.isSnapshot() && current.keepsExistingRows(), out);
                 }
-                else if (!applyCascade(destination, batch, plan.rows(), writer, out)) {
+                else if (!applyCascade(destination, batch, rows, writer, out)) {
                     return false;
                 }
             }

@@ -36,6 +36,8 @@ final class FidelityCases {
         tables.add(binaries());
         tables.add(json());
         tables.add(typedJson());
+        tables.add(opaqueJson("json_opaque", true));
+        tables.add(opaqueJson("json_opaque_keyless", false));
         tables.add(enumsAndSets());
         tables.add(geometries(version));
         tables.add(generated());
@@ -245,6 +247,44 @@ final class FidelityCases {
                 "DELETE FROM json_typed WHERE id = 1");
         return new FidelityTable("json_typed", "CREATE TABLE json_typed (id INT PRIMARY KEY, j JSON)", FidelityTable.STRICT,
                 rows, changes);
+    }
+
+    /**
+     * JSON documents holding opaque scalars (BLOB, VARBINARY, BINARY and BIT values, MySQL prints them
+     * {@code "base64:typeNN:..."}) and TIMESTAMP scalars, made from the table's own columns (only a column
+     * of such a type makes them), next to strings that print alike; a keyless variant finds rows by them.
+     * TIMESTAMPs are taken in the source's zone (one in the hour it repeats); the destination's differs.
+     */
+    static FidelityTable opaqueJson(String name, boolean keyed) {
+        String document = "JSON_OBJECT('b', b, 'vb', vb, 'bn', bn, 'b1', b1, 'b13', b13, 'b64', b64, 'ts', ts, "
+                + "'arr', JSON_ARRAY(b, ts, JSON_OBJECT('b64', b64)), 'cast', CAST(x'00ff' AS JSON))";
+        List<String> rows = List.of(
+                "INSERT INTO " + name + " VALUES (1, NULL, x'00ff', x'0a0b', x'0c', b'1', b'1000000000001', 18446744073709551615, "
+                        + "'2020-01-02 03:04:05.5')",
+                "INSERT INTO " + name + " VALUES (2, NULL, x'', x'', x'', b'0', b'0', 0, '2026-10-25 02:30:00.5')",
+                "INSERT INTO " + name + " VALUES (3, '{\"s\": \"base64:type15:AAA=\", \"b\": \"base64:type252:\", "
+                        + "\"t\": \"2020-01-02 03:04:05.500000\"}', NULL, NULL, NULL, NULL, NULL, NULL, NULL)",
+                "UPDATE " + name + " SET j = " + document + " WHERE id IN (1, 2)");
+        List<String> changes = List.of(
+                "INSERT INTO " + name + " SELECT id + 10, j, b, vb, bn, b1, b13, b64, ts FROM " + name,
+                "INSERT INTO " + name + " VALUES (20, NULL, x'ff', x'ff', x'ffffff', b'1', b'1111111111111', 1, '2038-01-19 03:14:07.000001')",
+                "UPDATE " + name + " SET j = " + document + " WHERE id = 20",
+                "UPDATE " + name + " SET j = JSON_SET(j, '$.b', b13) WHERE id = 11",
+                "UPDATE " + name + " SET j = JSON_OBJECT('x', ts) WHERE id = 12",
+                "UPDATE " + name + " SET j = JSON_ARRAY(j, CAST(x'0102' AS JSON)) WHERE id = 13",
+                "DELETE FROM " + name + " WHERE id = 1",
+                "DELETE FROM " + name + " WHERE id = 2");
+        String columns = "j JSON, b BLOB, vb VARBINARY(8), bn BINARY(3), b1 BIT(1), b13 BIT(13), b64 BIT(64), ts TIMESTAMP(6) NULL DEFAULT NULL";
+        String ddl = "CREATE TABLE " + name + " (id INT" + (keyed ? " PRIMARY KEY" : "") + ", " + columns + ")";
+        if (keyed) {
+            return new FidelityTable(name, ddl, FidelityTable.STRICT, rows, changes);
+        }
+        // Keyless: the snapshot types the documents in a second read (ScannedJsonTypes); updates and deletes then find rows
+        // by their full before-image, two identical rows among them.
+        List<String> keylessChanges = new ArrayList<>(changes);
+        keylessChanges.add("INSERT INTO " + name + " SELECT * FROM " + name + " WHERE id = 20");
+        keylessChanges.add("UPDATE " + name + " SET id = 21 WHERE id = 20 LIMIT 1");
+        return new FidelityTable(name, ddl, FidelityTable.STRICT, rows, keylessChanges);
     }
 
     static FidelityTable json() {

@@ -153,7 +153,8 @@ final class ValueComparison {
                 expression.append(", CONCAT('").append(sqlString(path)).append("=', IFNULL(JSON_TYPE(JSON_EXTRACT(").append(c)
                         .append(", '").append(sqlString(path)).append("')), '-'))");
             }
-            expressions.put(column.name(), expression.append(")").toString());
+            // CONCAT_WS needs two arguments: a column without documents on either server has no paths.
+            expressions.put(column.name(), paths.isEmpty() ? "''" : expression.append(")").toString());
         }
         return expressions;
     }

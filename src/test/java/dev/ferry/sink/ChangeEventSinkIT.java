@@ -12,6 +12,7 @@ import dev.ferry.core.event.SourcePosition;
 import dev.ferry.core.schema.ColumnDef;
 import dev.ferry.core.schema.ForeignKey;
 import dev.ferry.core.schema.TableDef;
+import dev.ferry.core.schema.TypedJson;
 import dev.ferry.sink.session.DestinationPool;
 import dev.ferry.sink.session.DestinationUrl;
 import dev.ferry.sink.write.LoadDataWriter;
@@ -35,6 +36,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -317,6 +319,55 @@ class ChangeEventSinkIT {
                 "2|1|Åb|{\"a\": 1e308}|FF01020304050607");
         sink.apply(List.of(ChangeBatch.changes(log, List.of(delete(24, row(null, null, null, null, null))))));
         assertThat(query("SELECT COUNT(*) FROM " + db + ".log")).containsExactly("3");
+    }
+
+    // ---- JSON scalars made by functions -------------------------------------------------------
+
+    /** A document with a BLOB, a BIT(13) and a TIMESTAMP scalar, as the source carries it. */
+    private static String opaqueDocument(int tag) {
+        return TypedJson.valueOf("{\"b\": \"base64:type252:AP8=\", \"n\": " + tag + ", \"t\": \"2038-01-19 03:14:07.500000\", \"x\": \"base64:type16:EAE=\"}",
+                List.of(TypedJson.Scalar.opaque("$.\"b\"", 252, new byte[] {0, (byte) 0xff}),
+                        TypedJson.Scalar.timestamp("$.\"t\"", "2038-01-19 03:14:07.500000"),
+                        TypedJson.Scalar.opaque("$.\"x\"", 16, new byte[] {0x10, 1})));
+    }
+
+    @Test
+    void opaqueAndTimestampJsonScalarsAreMadeByFunctionsAndFindKeylessRows() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(version() == MySqlVersion.V8_0, "the functions make these types on 8.0");
+        TableDef docs = new TableDef(new TableId(db, "docs"), List.of(TestTables.nullableInt("n"),
+                new ColumnDef("doc", "json", "json", null, null, true, null, false)), List.of());
+        sink.apply(List.of(ChangeBatch.snapshotBegin(docs, "s1"),
+                ChangeBatch.snapshotChunk(docs, "s1", 0, reads(row(1L, opaqueDocument(1)), row(1L, opaqueDocument(1)), row(2L, opaqueDocument(2)))),
+                ChangeBatch.snapshotEnd(docs, "s1", 1, SourcePosition.snapshotPoint(7, 10))));
+        sink.apply(List.of(ChangeBatch.changes(docs, List.of(
+                update(20, row(1L, opaqueDocument(1)), row(3L, opaqueDocument(3))),
+                delete(21, row(2L, opaqueDocument(2)))))));
+        String types = "CONCAT_WS(',', JSON_TYPE(doc->'$.b'), JSON_TYPE(doc->'$.t'), JSON_TYPE(doc->'$.x'))";
+        assertThat(query("SELECT n, " + types + ", doc = JSON_OBJECT('b', CAST(x'00ff' AS BINARY)) FROM " + db + ".docs ORDER BY n")).containsExactly(
+                "1|BLOB,TIMESTAMP,BIT|0", "3|BLOB,TIMESTAMP,BIT|0");
+        assertThat(query("SELECT doc FROM " + db + ".docs WHERE n = 3")).containsExactly(
+                "{\"b\": \"base64:type252:AP8=\", \"n\": 3, \"t\": \"2038-01-19 03:14:07.500000\", \"x\": \"base64:type16:EAE=\"}");
+    }
+
+    @Test
+    void aDestinationUserWhoCannotCreateTheFunctionsGetsTheFix() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(version() == MySqlVersion.V8_0, "the functions make these types on 8.0");
+        String user = db + "_nofn";
+        try (Connection root = DriverManager.getConnection(mysql.jdbcUrl(), mysql.rootUser(), mysql.rootPassword());
+                Statement s = root.createStatement()) {
+            s.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw'");
+            s.execute("GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX, REFERENCES, CREATE VIEW, SHOW VIEW ON *.* TO '"
+                    + user + "'@'%'");
+        }
+        ChangeEventSink limited = open(Map.of("connection.username", user, "connection.password", "pw", "state.database", db + "_state"));
+        TableDef docs = new TableDef(new TableId(db, "docs"), List.of(TestTables.nullableInt("n"),
+                new ColumnDef("doc", "json", "json", null, null, true, null, false)), List.of());
+        assertThatThrownBy(() -> limited.apply(List.of(ChangeBatch.changes(docs, List.of(insert(20, row(1L, opaqueDocument(1))))))))
+                .isInstanceOfSatisfying(WriteException.class, failure -> assertThat(failure.isTransient()).isFalse())
+                .hasMessageContaining(db + "_state")
+                .hasMessageContaining("ferry_json_")
+                .hasMessageContaining("CREATE ROUTINE")
+                .hasMessageContaining("log_bin_trust_function_creators");
     }
 
     // ---- failures, rollback and replay ---------------------------------------------------------

@@ -26,17 +26,60 @@ import java.util.regex.Pattern;
 public record TypedJson(String document, List<Scalar> scalars) {
     /** The first character of an encoded value. */
     public static final char MARK = '\0';
-    private static final Pattern TYPE = Pattern.compile("DECIMAL\\((\\d{1,2}),(\\d{1,2})\\)|DATE|TIME\\(6\\)|DATETIME\\(6\\)");
+    private static final Pattern TYPE = Pattern.compile("DECIMAL\\((\\d{1,2}),(\\d{1,2})\\)|DATE|TIME\\(6\\)|DATETIME\\(6\\)"
+            + "|(?:TIMESTAMP\\(6\\)|OPAQUE\\((\\d{1,3})\\))(?:@(.+))?", Pattern.DOTALL);
+    /** The MySQL field type code of a VARBINARY column's opaque scalars (VARCHAR). */
+    public static final int OPAQUE_VARCHAR = 15;
 
     /**
      * One typed scalar.
      *
      * @param path its MySQL JSON path, e.g. {@code $."a"[2]}
-     * @param type the SQL type that makes it: {@code DECIMAL(M,D)}, {@code DATE}, {@code TIME(6)} or
-     *        {@code DATETIME(6)}
-     * @param literal its value as MySQL prints it
+     * @param type the SQL type that makes it: {@code DECIMAL(M,D)}, {@code DATE}, {@code TIME(6)},
+     *        {@code DATETIME(6)}, {@code TIMESTAMP(6)} (a JSON TIMESTAMP, its wall-clock fields as printed) or
+     *        {@code OPAQUE(NN)} (a JSON BLOB, BIT or OPAQUE value of MySQL field type code NN); the last two may end
+     *        with {@code @database}, set only by the destination: the database of the functions that make them
+     *        ({@link JsonScalarFunction})
+     * @param literal its value as MySQL prints it; an opaque scalar's bytes in hexadecimal
      */
     public record Scalar(String path, String type, String literal) {
+        /** A JSON TIMESTAMP scalar, {@code literal} as MySQL prints it ({@code 2038-01-19 03:14:07.500000}). */
+        public static Scalar timestamp(String path, String literal) {
+            return new Scalar(path, "TIMESTAMP(6)", literal);
+        }
+
+        /** An opaque scalar (JSON_TYPE BLOB, BIT or OPAQUE) of MySQL field type {@code fieldType}. */
+        public static Scalar opaque(String path, int fieldType, byte[] bytes) {
+            return new Scalar(path, "OPAQUE(" + fieldType + ")", java.util.HexFormat.of().withUpperCase().formatHex(bytes));
+        }
+
+        /** This scalar made with the functions of {@code database} (only TIMESTAMP and opaque scalars use them). */
+        public Scalar withFunctionDatabase(String database) {
+            return new Scalar(path, baseType() + "@" + database, literal);
+        }
+
+        /** The type without the destination's function database. */
+        public String baseType() {
+            int at = type.indexOf('@');
+            return at < 0 ? type : type.substring(0, at);
+        }
+
+        /** The database of the functions that make this scalar, or null. */
+        public String functionDatabase() {
+            int at = type.indexOf('@');
+            return at < 0 ? null : type.substring(at + 1);
+        }
+
+        /** Whether this is a JSON TIMESTAMP scalar. */
+        public boolean isTimestamp() {
+            return type.startsWith("TIMESTAMP");
+        }
+
+        /** The MySQL field type code of an opaque scalar, or -1. */
+        public int opaqueType() {
+            return type.startsWith("OPAQUE(") ? Integer.parseInt(type, 7, type.indexOf(')'), 10) : -1;
+        }
+
         /** A DECIMAL scalar, typed with the precision its digits need and the scale written ({@code 1.50}: DECIMAL(3,2)). */
         public static Scalar decimal(String path, BigDecimal value) {
             int scale = Math.max(0, value.scale());
@@ -44,7 +87,8 @@ public record TypedJson(String document, List<Scalar> scalars) {
         }
 
         public Scalar {
-            if (!TYPE.matcher(type).matches()) {
+            var matcher = TYPE.matcher(type);
+            if (!matcher.matches() || (matcher.group(3) != null && Integer.parseInt(matcher.group(3)) > 255)) {
                 throw new IllegalArgumentException("not a JSON scalar type Ferry sets: " + type);
             }
         }
@@ -90,14 +134,25 @@ public record TypedJson(String document, List<Scalar> scalars) {
 
     /**
      * Appends the expression that makes this document from one placeholder bound to {@link #document()}:
-     * {@code JSON_SET(CAST(? AS JSON), 'path', CAST('literal' AS type), ...)}.
+     * {@code JSON_SET(CAST(? AS JSON), 'path', CAST('literal' AS type), ...)}; TIMESTAMP and opaque
+     * scalars as {@link JsonScalarFunction#appendCall} makes them.
      */
     public SqlBuilder appendExpression(SqlBuilder sql) {
         sql.sql("JSON_SET(CAST(? AS JSON)");
         for (Scalar scalar : scalars) {
-            sql.sql(", ").literal(scalar.path()).sql(", CAST(").literal(scalar.literal()).sql(" AS ").sql(scalar.type()).sql(")");
+            sql.sql(", ").literal(scalar.path()).sql(", ");
+            appendValue(sql, scalar, new SqlBuilder().literal(scalar.literal()).toString());
         }
         return sql.sql(")");
+    }
+
+    /** Appends the expression that makes {@code scalar} from {@code literal}, SQL text of a string (a literal or a variable). */
+    public static SqlBuilder appendValue(SqlBuilder sql, Scalar scalar, String literal) {
+        JsonScalarFunction function = JsonScalarFunction.of(scalar);
+        if (function != null) {
+            return function.appendCall(sql, literal);
+        }
+        return sql.sql("CAST(").sql(literal).sql(" AS ").sql(scalar.type()).sql(")");
     }
 
     private static void field(StringBuilder out, String value) {

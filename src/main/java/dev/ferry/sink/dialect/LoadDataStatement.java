@@ -90,14 +90,14 @@ public final class LoadDataStatement {
         return new LoadDataStatement(keyword, table, shapes);
     }
 
-    /** {@code JSON_SET(CAST(@doc AS JSON), 'path', CAST(@literal AS type), ...)}, adding the literals' fields. */
+    /** {@code JSON_SET(CAST(@doc AS JSON), 'path', CAST(@literal AS type), ...)} (or a function's call, {@link TypedJson#appendValue}), adding the literals' fields. */
     private static String typedJson(int column, List<TypedJson.Scalar> scalars, List<String> scalarFields) {
         StringBuilder expression = new StringBuilder("JSON_SET(CAST(%s AS JSON)");
         for (TypedJson.Scalar scalar : scalars) {
             String field = variable(column) + "_" + (scalarFields.size() + 1);
             scalarFields.add(field);
-            expression.append(", ").append(new SqlBuilder(scalar.path().length() + 8).literal(scalar.path()).toString().replace("%", "%%")).append(", CAST(")
-                    .append(field).append(" AS ").append(scalar.type()).append(')');
+            SqlBuilder set = new SqlBuilder(scalar.path().length() + 32).sql(", ").literal(scalar.path()).sql(", ");
+            expression.append(TypedJson.appendValue(set, scalar, field).toString().replace("%", "%%"));
         }
         return expression.append(')').toString();
     }

@@ -127,7 +127,7 @@ public final class LoadDataWriter {
         }
     }
 
-    /** Per writable column, the paths and types (no literals) of the typed scalars of its JSON document in {@code row}. */
+    /** Per writable column, the paths and types (no literals; the size of those whose function depends on it) of the typed scalars of its JSON document in {@code row}. */
     static List<List<TypedJson.Scalar>> shapeOf(WritableColumns columns, Object[] row) {
         List<List<TypedJson.Scalar>> shape = new ArrayList<>(columns.size());
         for (int i = 0; i < columns.size(); i++) {
@@ -139,7 +139,10 @@ public final class LoadDataWriter {
             List<TypedJson.Scalar> scalars = TypedJson.decode((String) value).scalars();
             List<TypedJson.Scalar> withoutLiterals = new ArrayList<>(scalars.size());
             for (TypedJson.Scalar scalar : scalars) {
-                withoutLiterals.add(new TypedJson.Scalar(scalar.path(), scalar.type(), ""));
+                // A BINARY or BIT opaque scalar's function depends on its size: the shape keeps the size, not the bytes.
+                int opaque = scalar.opaqueType();
+                String size = opaque == 16 || opaque == 254 ? "0".repeat(scalar.literal().length()) : "";
+                withoutLiterals.add(new TypedJson.Scalar(scalar.path(), scalar.type(), size));
             }
             shape.add(withoutLiterals);
         }

@@ -20,6 +20,8 @@ public enum StatementKind {
     CREATE_SCHEMA("create schema"),
     /** A DDL statement replayed from the source's binlog. */
     DDL("ddl"),
+    /** CREATE FUNCTION of a function that makes JSON TIMESTAMP and opaque scalars, in the state database. */
+    CREATE_FUNCTION("create function"),
     /** The lookup whether a destination table exists. */
     CHECK_TABLE("check table"),
     /** Reading or writing the progress table, or creating it. */

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The scalars of a JSON document's text that may be typed ones JSON text cannot spell: every number
  * written without an exponent (MySQL prints a DECIMAL as one, {@code 1.50}, and one of scale 0 as an
- * integer) and every string that reads as MySQL prints a DATE, TIME or DATETIME. Only the source can
+ * integer), every string that reads as MySQL prints a DATE, TIME, DATETIME or TIMESTAMP, and every
+ * string starting {@code base64:type}, as MySQL prints an opaque (BLOB, BIT, BINARY...) scalar. Only the source can
  * tell which of them are typed ({@code JSON_TYPE} at each path); {@link #typed} turns its answers into
  * the scalars a {@link TypedJson} value carries, the same as the binlog path records.
  *
@@ -21,6 +22,7 @@ final class JsonScalarCandidates {
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DATETIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6}");
     private static final Pattern TIME = Pattern.compile("-?\\d{2,4}:\\d{2}:\\d{2}\\.\\d{6}");
+    private static final Pattern OPAQUE = Pattern.compile("base64:type(\\d{1,3}):([A-Za-z0-9+/=]*(?:\\\\n[A-Za-z0-9+/=]*)*)");
 
     /**
      * One scalar that may be typed.
@@ -78,15 +80,25 @@ final class JsonScalarCandidates {
                 switch (type) {
                     case "DATE" -> typed.add(new TypedJson.Scalar(c.path(), "DATE", c.text()));
                     case "TIME" -> typed.add(new TypedJson.Scalar(c.path(), "TIME(6)", c.text()));
-                    // A JSON TIMESTAMP (only from a TIMESTAMP column) has no SQL expression that makes one; it is written
-                    // as a DATETIME, as the binlog path does.
-                    case "DATETIME", "TIMESTAMP" -> typed.add(new TypedJson.Scalar(c.path(), "DATETIME(6)", c.text()));
+                    case "DATETIME" -> typed.add(new TypedJson.Scalar(c.path(), "DATETIME(6)", c.text()));
+                    case "TIMESTAMP" -> typed.add(TypedJson.Scalar.timestamp(c.path(), c.text()));
+                    case "BLOB", "BIT", "OPAQUE" -> typed.add(opaque(c));
                     default -> {
                     }
                 }
             }
         }
         return typed;
+    }
+
+    /** The opaque scalar MySQL printed as {@code "base64:typeNN:<base64>"} (its base64 broken into lines, each {@code \n} escaped). */
+    static TypedJson.Scalar opaque(Candidate c) {
+        var printed = OPAQUE.matcher(c.text());
+        if (!printed.matches()) {
+            throw new IllegalArgumentException("an opaque JSON scalar printed as " + c.text() + " at " + c.path());
+        }
+        byte[] bytes = java.util.Base64.getDecoder().decode(printed.group(2).replace("\\n", ""));
+        return TypedJson.Scalar.opaque(c.path(), Integer.parseInt(printed.group(1)), bytes);
     }
 
     /**
@@ -156,7 +168,8 @@ final class JsonScalarCandidates {
                 int end = endOfString(start);
                 at = end;
                 String content = json.substring(start + 1, end - 1);
-                if (DATE.matcher(content).matches() || DATETIME.matcher(content).matches() || TIME.matcher(content).matches()) {
+                if (DATE.matcher(content).matches() || DATETIME.matcher(content).matches() || TIME.matcher(content).matches()
+                        || content.startsWith("base64:type")) {
                     found.add(new Candidate(path, content, false, at));
                 }
             }

@@ -1,6 +1,7 @@
 package dev.ferry.source.stream;
 
 import com.github.shyiko.mysql.binlog.event.deserialization.ColumnType;
+import com.github.shyiko.mysql.binlog.io.ByteArrayInputStream;
 import com.github.shyiko.mysql.binlog.event.deserialization.json.JsonBinary;
 import com.github.shyiko.mysql.binlog.event.deserialization.json.JsonFormatter;
 import com.github.shyiko.mysql.binlog.event.deserialization.json.JsonStringFormatter;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  * as its exact decimal expansion, 309 digits that MySQL's JSON parser reads back as a different
  * double ({@code 9.999999999999998e307}). Every other value is written as that formatter writes it.
  *
- * <p>DECIMAL, DATE, TIME and DATETIME scalars, which JSON text cannot type, are also recorded with
+ * <p>DECIMAL, DATE, TIME, DATETIME, TIMESTAMP and opaque (BLOB, BIT, BINARY...) scalars, which JSON text cannot type, are also recorded with
  * their paths, and the document is then carried as a {@link TypedJson} value the destination
  * rebuilds exactly. TIME scalars are decoded by Ferry ({@link SignedTimes}): the library decodes a
  * negative one's parts wrongly.
@@ -32,6 +33,8 @@ final class JsonDocumentText implements JsonFormatter {
     /** The containers around the current value, innermost first. */
     private final Deque<Frame> frames = new ArrayDeque<>();
     private final List<TypedJson.Scalar> typed = new ArrayList<>(0);
+    /** Whether the opaque value being read is a TIMESTAMP (the library hands it over as a DATETIME). */
+    private boolean timestamp;
 
     /** An object (with the current member's name) or an array (with the current element's index). */
     private static final class Frame {
@@ -70,8 +73,26 @@ final class JsonDocumentText implements JsonFormatter {
      * makes {@code -12:00:00} look like {@code 12:00:00}).
      */
     private static final class SignedTimes extends JsonBinary {
+        /** MySQL's field type codes of TIMESTAMP, which the library reads as a DATETIME. */
+        private static final int TIMESTAMP = 7;
+        private static final int TIMESTAMP2 = 17;
+        private final ByteArrayInputStream in;
+
         SignedTimes(byte[] bytes) {
-            super(bytes);
+            this(new ByteArrayInputStream(bytes));
+        }
+
+        private SignedTimes(ByteArrayInputStream in) {
+            super(in);
+            this.in = in;
+        }
+
+        @Override
+        protected void parseOpaque(JsonFormatter formatter) throws IOException {
+            int type = in.peek();
+            ((JsonDocumentText) formatter).timestamp = type == TIMESTAMP || type == TIMESTAMP2;
+            super.parseOpaque(formatter);
+            ((JsonDocumentText) formatter).timestamp = false;
         }
 
         @Override
@@ -225,7 +246,7 @@ final class JsonDocumentText implements JsonFormatter {
         // The library takes the minute as (int) (packed >> 6) % 64, which is negative from the year 2521 on, when that
         // int overflows; its low six bits are still the minute's.
         int minute = Math.floorMod(min, 64);
-        temporal("DATETIME(6)", String.format("%04d-%02d-%02d %02d:%02d:%02d.%06d", year, month, day, hour, minute, sec, micros));
+        temporal(timestamp ? "TIMESTAMP(6)" : "DATETIME(6)", String.format("%04d-%02d-%02d %02d:%02d:%02d.%06d", year, month, day, hour, minute, sec, micros));
     }
 
     @Override
@@ -266,8 +287,10 @@ final class JsonDocumentText implements JsonFormatter {
         library(f -> f.valueTimestamp(secondsPastEpoch, micros));
     }
 
+    /** An opaque scalar (a BLOB, BIT, BINARY... value), written as MySQL prints it, {@code "base64:typeNN:<base64>"}, and recorded with its bytes. */
     @Override
     public void valueOpaque(ColumnType type, byte[] value) {
-        library(f -> f.valueOpaque(type, value));
+        text.append("\"base64:type").append(type.getCode()).append(':').append(java.util.Base64.getEncoder().encodeToString(value)).append('"');
+        typed.add(TypedJson.Scalar.opaque(path(), type.getCode(), value));
     }
 }

@@ -64,7 +64,7 @@ class JsonScalarCandidatesTest {
                 new TypedJson.Scalar("$[4]", "DATE", "2020-01-01"),
                 new TypedJson.Scalar("$[6]", "TIME(6)", "10:00:00.000000"),
                 new TypedJson.Scalar("$[7]", "DATETIME(6)", "2020-01-01 10:00:00.500000"),
-                new TypedJson.Scalar("$[8]", "DATETIME(6)", "2020-01-01 10:00:00.500000"));
+                new TypedJson.Scalar("$[8]", "TIMESTAMP(6)", "2020-01-01 10:00:00.500000"));
     }
 
     @Test
@@ -90,5 +90,20 @@ class JsonScalarCandidatesTest {
     void typesMustMatchTheCandidates() {
         assertThatThrownBy(() -> JsonScalarCandidates.typed(JsonScalarCandidates.of("[1]"), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void opaqueAndTimestampScalarsAreTypedByTheSourcesAnswer() {
+        String json = "{\"b\": \"base64:type254:DAAA\\nAAAA\", \"s\": \"base64:type15:AAA=\", \"t\": \"2020-01-02 03:04:05.500000\", "
+                + "\"u\": \"2020-01-02 03:04:05.500000\"}";
+        List<JsonScalarCandidates.Candidate> candidates = JsonScalarCandidates.of(json);
+        assertThat(candidates).extracting(JsonScalarCandidates.Candidate::path).containsExactly("$.\"b\"", "$.\"s\"", "$.\"t\"", "$.\"u\"");
+        assertThat(JsonScalarCandidates.typed(candidates, List.of("BLOB", "STRING", "TIMESTAMP", "DATETIME"))).containsExactly(
+                new TypedJson.Scalar("$.\"b\"", "OPAQUE(254)", "0C0000000000"),
+                new TypedJson.Scalar("$.\"t\"", "TIMESTAMP(6)", "2020-01-02 03:04:05.500000"),
+                new TypedJson.Scalar("$.\"u\"", "DATETIME(6)", "2020-01-02 03:04:05.500000"));
+        assertThat(JsonScalarCandidates.typed(JsonScalarCandidates.of("[\"base64:type16:AQ==\", \"base64:type13:MjAyMA==\"]"),
+                List.of("BIT", "OPAQUE"))).containsExactly(new TypedJson.Scalar("$[0]", "OPAQUE(16)", "01"),
+                new TypedJson.Scalar("$[1]", "OPAQUE(13)", "32303230"));
     }
 }

@@ -119,4 +119,36 @@ class JsonDocumentTextTest {
         f.endObject();
         assertThat(TypedJson.decode(f.value()).scalars()).containsExactly(new TypedJson.Scalar("$.\"tab\\u0009key\"", "DECIMAL(1,1)", "-0.5"));
     }
+
+    /** A binary JSON opaque scalar (0x0f) of MySQL field type {@code type}: the type, the length, the bytes. */
+    private static byte[] opaque(int type, byte... bytes) {
+        return ByteBuffer.allocate(3 + bytes.length).put((byte) 0x0f).put((byte) type).put((byte) bytes.length).put(bytes).array();
+    }
+
+    @Test
+    void opaqueScalarsAreRecordedWithTheirFieldTypeAndBytes() throws Exception {
+        TypedJson blob = TypedJson.decode(JsonDocumentText.of(opaque(252, (byte) 0, (byte) 0xff)));
+        assertThat(blob.document()).isEqualTo("\"base64:type252:AP8=\"");
+        assertThat(blob.scalars()).containsExactly(new TypedJson.Scalar("$", "OPAQUE(252)", "00FF"));
+        assertThat(TypedJson.decode(JsonDocumentText.of(opaque(16, (byte) 0x10, (byte) 1))).scalars())
+                .containsExactly(new TypedJson.Scalar("$", "OPAQUE(16)", "1001"));
+        assertThat(TypedJson.decode(JsonDocumentText.of(opaque(15))).scalars()).containsExactly(new TypedJson.Scalar("$", "OPAQUE(15)", ""));
+    }
+
+    @Test
+    void aTimestampScalarIsNotADatetime() throws Exception {
+        long hms = (12L << 12) | (34 << 6) | 56;
+        long ymd = ((2038L * 13 + 1) << 5) | 19;
+        long packed = (((ymd << 17) | hms) << 24) + 500_000;
+        for (int type : new int[] {7, 17}) {
+            byte[] binary = ByteBuffer.allocate(11).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0x0f).put((byte) type).put((byte) 8)
+                    .putLong(packed).array();
+            assertThat(TypedJson.decode(JsonDocumentText.of(binary)).scalars())
+                    .containsExactly(new TypedJson.Scalar("$", "TIMESTAMP(6)", "2038-01-19 12:34:56.500000"));
+        }
+        byte[] datetime = ByteBuffer.allocate(11).order(ByteOrder.LITTLE_ENDIAN).put((byte) 0x0f).put((byte) 12).put((byte) 8)
+                .putLong(packed).array();
+        assertThat(TypedJson.decode(JsonDocumentText.of(datetime)).scalars())
+                .containsExactly(new TypedJson.Scalar("$", "DATETIME(6)", "2038-01-19 12:34:56.500000"));
+    }
 }
